@@ -1,0 +1,34 @@
+// Bundles the CLI (electron/cli.ts) and Node worker entries into dist/ with esbuild.
+// Runs on `npm install` (prepare) so that `npx sigtrail …` works right after it.
+import { build } from 'esbuild';
+import { readdirSync, existsSync, chmodSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const entryPoints = { sigtrail: join(root, 'electron/cli.ts') };
+// Worker entries: any shared/node/**/*.worker.ts becomes dist/<name>.worker.mjs
+(function walk(dir) {
+  if (!existsSync(dir)) return;
+  for (const n of readdirSync(dir)) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (n.endsWith('.worker.ts')) entryPoints[n.replace(/\.ts$/, '')] = p;
+  }
+})(join(root, 'shared/node'));
+
+await build({
+  entryPoints,
+  outdir: join(root, 'dist'),
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  packages: 'external',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});
+chmodSync(join(root, 'dist/sigtrail.mjs'), 0o755);
+console.log('sigtrail CLI built: dist/sigtrail.mjs');

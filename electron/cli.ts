@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * `sigtrail` command line. Each sub-command lives in electron/cli/<name>.ts and
+ * exports `run(args): Promise<number>` (the exit code). Shared option parsing is
+ * in electron/cli/args.ts.
+ */
+type Cmd = { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> };
+
+const commands: Record<string, Cmd> = {
+  decode: { summary: 'decode a capture: --format ndjson|tshark|table', load: () => import('./cli/decode.js') },
+  generate: { summary: 'generate a labelled scenario capture: --out DIR [--seed N] [--messages N] [--scenarios …]', load: () => import('./cli/generate.js') },
+  scenarios: { summary: 'list the attack-scenario catalogue', load: () => import('./cli/scenarios.js') },
+  ingest: { summary: 'load captures or exported metadata into a case: FILE… --case CASE.duckdb', load: () => import('./cli/ingest.js') },
+  query: { summary: 'run SQL over a case: --case CASE "SQL" [--format table|csv|json]', load: () => import('./cli/query.js') },
+  export: { summary: 'export a case: --case CASE --parquet DIR', load: () => import('./cli/export.js') },
+  detect: { summary: 'run the detectors over a case: --case CASE [--profile P] [--format table|ndjson]', load: () => import('./cli/detect.js') },
+  analyze: { summary: 'ingest + detect in one go: CAPTURE… --profile P [--case CASE]', load: () => import('./cli/analyze.js') },
+  web: { summary: 'serve the workbench to a browser on 127.0.0.1: [--case CASE] [--port N]', load: () => import('./cli/web.js') },
+};
+
+function usage(): string {
+  const w = Math.max(...Object.keys(commands).map((k) => k.length));
+  return ['usage: sigtrail <command> [options]', '', ...Object.entries(commands).map(([k, c]) => `  ${k.padEnd(w)}  ${c.summary}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    console.error(`sigtrail: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  const mod = await cmd.load();
+  return mod.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`sigtrail: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.SIGTRAIL_DEBUG && err instanceof Error) console.error(err.stack);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,46 @@
+/** Minimal, strict option parser shared by the sub-commands. */
+export interface ParsedArgs {
+  positional: string[];
+  opts: Record<string, string | true>;
+  multi: Record<string, string[]>;
+}
+
+/**
+ * Parses `--name value`, `--name=value` and boolean `--flag` (names listed in `flags`).
+ * Unknown options are an error so typos never silently change behaviour.
+ */
+export function parseArgs(args: string[], spec: { values?: string[]; flags?: string[] }): ParsedArgs {
+  const values = new Set(spec.values ?? []);
+  const flags = new Set(spec.flags ?? []);
+  const out: ParsedArgs = { positional: [], opts: {}, multi: {} };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      out.positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      let name = a.slice(2);
+      let val: string | undefined;
+      const eq = name.indexOf('=');
+      if (eq >= 0) {
+        val = name.slice(eq + 1);
+        name = name.slice(0, eq);
+      }
+      if (flags.has(name)) {
+        out.opts[name] = true;
+        continue;
+      }
+      if (!values.has(name)) throw new Error(`unknown option --${name}`);
+      if (val === undefined) {
+        val = args[++i];
+        if (val === undefined) throw new Error(`--${name} needs a value`);
+      }
+      out.opts[name] = val;
+      (out.multi[name] ??= []).push(val);
+      continue;
+    }
+    out.positional.push(a);
+  }
+  return out;
+}

@@ -1,0 +1,5 @@
+/** Placeholder until the 'generate' command lands; it refuses rather than pretending. */
+export async function run(_args: string[]): Promise<number> {
+  console.error("sigtrail generate: not available in this build yet");
+  return 2;
+}

@@ -1,0 +1,5 @@
+/** Placeholder until the 'query' command lands; it refuses rather than pretending. */
+export async function run(_args: string[]): Promise<number> {
+  console.error("sigtrail query: not available in this build yet");
+  return 2;
+}

@@ -1,0 +1,5 @@
+/** Placeholder until the 'web' command lands; it refuses rather than pretending. */
+export async function run(_args: string[]): Promise<number> {
+  console.error("sigtrail web: not available in this build yet");
+  return 2;
+}

@@ -1,0 +1,47 @@
+/** Capture-file layer: pcap / pcapng packet records (owned by the capture/network decoder). */
+
+export interface RawPacket {
+  /** 1-based frame number. */
+  frame: number;
+  tsSec: number;
+  tsNsec: number;
+  /** Offset of this packet's record header in the uncompressed capture stream. */
+  fileOffset: number;
+  /** Pcap link type (LINKTYPE_*), per interface for pcapng. */
+  linkType: number;
+  /** pcapng interface id (0 for pcap). */
+  iface: number;
+  capLen: number;
+  origLen: number;
+  /** View of the captured bytes (valid only during the callback unless copied). */
+  data: Uint8Array;
+}
+
+export interface CaptureError {
+  /** Frame number the error belongs to (the frame that would have come next when the file is cut). */
+  frame: number;
+  fileOffset: number;
+  reason: string;
+}
+
+export type CaptureFormat = 'pcap' | 'pcapng';
+
+/**
+ * Streaming capture parser: feed it chunks in order; it calls `onPacket` for each
+ * complete packet and `onError` for damaged records. Never throws on bad input
+ * after the header; a stream that is not a capture at all throws a
+ * NotACaptureError from the first `push` (with a one-line reason).
+ */
+export interface CaptureParser {
+  readonly format: CaptureFormat | undefined;
+  push(chunk: Uint8Array): void;
+  /** End of stream: reports a truncated last record as one error. */
+  end(): void;
+}
+
+export class NotACaptureError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'NotACaptureError';
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Decode context shared by every layer decoder.
+ *
+ * Layers never import their children: a parent finds the next decoder through a
+ * dispatch table keyed by a protocol fact (SCTP PPID, port, MTP3 SI, SCCP SSN,
+ * pcap link type …). The composition root (./decoder.ts) fills the tables by
+ * calling each protocol family's `register*` function.
+ *
+ * Rules for a layer handler `(data, ctx) => void`:
+ *  - fill `ctx.rec.<layer>` and push the Wireshark protocol name on `ctx.rec.protos`
+ *    as soon as the layer is recognised;
+ *  - on malformed input call `ctx.stop(layer, reason, offset)` and return: never throw;
+ *  - to continue, call `ctx.dispatch(table, key, payload)` with a subarray view;
+ *  - a layer that fans out (TCAP: one record per component) calls `ctx.emit(copy)`
+ *    for each output record; otherwise the pipeline emits `ctx.rec` itself.
+ */
+import type { SigRecord, LayerName } from '../model/record.js';
+
+export type TableName =
+  /** key: pcap link type (139 MTP2 with pseudo-header, 140 MTP2, 141 MTP3). data: whole packet. */
+  | 'link'
+  /** key: SCTP payload protocol id. */
+  | 'sctp.ppid'
+  /** key: SCTP port (tried with destination then source port when the PPID is unknown). */
+  | 'sctp.port'
+  /** key: TCP port (destination, then source). data: one reassembled PDU. */
+  | 'tcp.port'
+  /** key: MTP3 service indicator. data: the MTP3 user part (after the routing label). */
+  | 'mtp3.si'
+  /** key: SCCP called-party SSN (calling SSN as fallback). data: SCCP user data (reassembled). */
+  | 'sccp.ssn'
+  /** key: component user protocol name ('gsm_map' | 'camel' | …), used inside TCAP. */
+  | 'tcap.user';
+
+export type LayerHandler = (data: Uint8Array, ctx: DecodeContext) => void;
+
+export interface DecodeOptions {
+  /** MTP3 routing label flavour for MTP2/M2UA/M2PA-carried MTP3: 14-bit ITU (default) or 24-bit ANSI. */
+  mtp3Variant: 'itu' | 'ansi';
+  /** M3UA parameter encoding: 'auto' detects the old Internet-Draft tags (draft-6) per message. */
+  m3uaVersion: 'auto' | 'rfc4666' | 'draft6';
+  /** Reassemble SCCP XUDT/LUDT segments (default true). */
+  sccpReassembly: boolean;
+  /** Reassemble fragmented SCTP DATA chunks (default true). */
+  sctpReassembly: boolean;
+}
+
+export const defaultDecodeOptions: DecodeOptions = {
+  mtp3Variant: 'itu',
+  m3uaVersion: 'auto',
+  sccpReassembly: true,
+  sctpReassembly: true,
+};
+
+export class DispatchTables {
+  private readonly maps = new Map<TableName, Map<number | string, LayerHandler>>();
+
+  register(table: TableName, key: number | string, handler: LayerHandler): void {
+    let m = this.maps.get(table);
+    if (!m) this.maps.set(table, (m = new Map()));
+    m.set(key, handler);
+  }
+
+  get(table: TableName, key: number | string): LayerHandler | undefined {
+    return this.maps.get(table)?.get(key);
+  }
+
+  has(table: TableName, key: number | string): boolean {
+    return this.maps.get(table)?.has(key) ?? false;
+  }
+}
+
+/** Per-capture state bag: reassembly buffers, TCAP dialogue memory … keyed by the owning layer. */
+export class StateBag {
+  private readonly m = new Map<string, unknown>();
+  get<T>(key: string, make: () => T): T {
+    let v = this.m.get(key) as T | undefined;
+    if (v === undefined) {
+      v = make();
+      this.m.set(key, v);
+    }
+    return v;
+  }
+}
+
+export class DecodeContext {
+  /** Record under construction for the current message. */
+  rec!: SigRecord;
+  /** Records emitted for the current frame. */
+  readonly out: SigRecord[] = [];
+  /** Set when a handler emitted explicitly for the current message. */
+  emitted = false;
+
+  constructor(
+    readonly tables: DispatchTables,
+    readonly opts: DecodeOptions,
+    readonly state: StateBag,
+  ) {}
+
+  /** Current frame number (for reassembly bookkeeping). */
+  get frame(): number {
+    return this.rec.frame;
+  }
+
+  dispatch(table: TableName, key: number | string, data: Uint8Array): boolean {
+    const h = this.tables.get(table, key);
+    if (!h) return false;
+    h(data, this);
+    return true;
+  }
+
+  /** Record the first point where decoding stopped. */
+  stop(layer: LayerName, reason: string, offset: number): void {
+    if (!this.rec.stop) this.rec.stop = { layer, reason, offset };
+  }
+
+  note(text: string): void {
+    (this.rec.notes ??= []).push(text);
+  }
+
+  /** Emit a finished record (used by fan-out layers such as TCAP). */
+  emit(rec: SigRecord): void {
+    this.emitted = true;
+    this.out.push(rec);
+  }
+
+  /** Shallow copy of the current record, for per-component fan-out. */
+  fork(): SigRecord {
+    const r = { ...this.rec, protos: this.rec.protos.slice() };
+    if (this.rec.notes) r.notes = this.rec.notes.slice();
+    return r;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Frame pipeline: capture packet → (link/IP/SCTP/TCP in ./net) → transport PDUs
+ * → message layers through the dispatch tables → SigRecords.
+ *
+ * Never throws across a frame: a handler bug is caught and reported as a
+ * per-frame error so the rest of the capture still decodes.
+ */
+import type { SigRecord, Stop } from '../model/record.js';
+import type { RawPacket } from './capture/types.js';
+import type { TransportPdu } from './net/types.js';
+import type { DecodeContext, DecodeOptions } from './context.js';
+import { createContext } from './decoder.js';
+import { NetDecoder } from './net/index.js';
+
+export interface FrameResult {
+  records: SigRecord[];
+  /** Lower-layer problems (link, IP, SCTP, TCP) and decoder faults for this frame. */
+  errors: Stop[];
+}
+
+/** Link types whose payload is SS7 directly (MTP2 with pseudo-header, MTP2, MTP3). */
+const SS7_LINKS = new Set([139, 140, 141]);
+
+export class FrameDecoder {
+  readonly ctx: DecodeContext;
+  private readonly net: NetDecoder;
+  private pkt!: RawPacket;
+  private errors: Stop[] = [];
+  private msgIdx = 0;
+  private readonly onPdu = (pdu: TransportPdu): void => this.message(pdu);
+  private readonly onError = (s: Stop): void => {
+    this.errors.push(s);
+  };
+
+  constructor(opts: Partial<DecodeOptions> = {}) {
+    this.ctx = createContext(opts);
+    this.net = new NetDecoder(this.ctx.opts, this.ctx.state);
+  }
+
+  decode(pkt: RawPacket): FrameResult {
+    this.pkt = pkt;
+    this.errors = [];
+    this.msgIdx = 0;
+    this.ctx.out.length = 0;
+    try {
+      if (SS7_LINKS.has(pkt.linkType)) {
+        this.message({ transport: { proto: 'link', linkType: pkt.linkType }, data: pkt.data }, pkt.linkType);
+      } else {
+        this.net.decode(pkt, this.onPdu, this.onError);
+      }
+    } catch (e) {
+      this.errors.push({ layer: 'link', reason: `decoder fault: ${e instanceof Error ? e.message : String(e)}`, offset: 0 });
+    }
+    return { records: this.ctx.out.slice(), errors: this.errors };
+  }
+
+  private message(pdu: TransportPdu, link?: number): void {
+    const ctx = this.ctx;
+    const p = this.pkt;
+    const rec: SigRecord = {
+      frame: p.frame,
+      tsSec: p.tsSec,
+      tsNsec: p.tsNsec,
+      fileOffset: p.fileOffset,
+      msgIdx: this.msgIdx,
+      compIdx: -1,
+      protos: [],
+      transport: pdu.transport,
+    };
+    if (pdu.transport.retransmission) (rec.notes ??= []).push('sctp retransmission');
+    ctx.rec = rec;
+    ctx.emitted = false;
+    const before = ctx.out.length;
+    try {
+      const t = pdu.transport;
+      if (link !== undefined) ctx.dispatch('link', link, pdu.data);
+      else if (t.proto === 'sctp') {
+        (t.ppid !== undefined && ctx.dispatch('sctp.ppid', t.ppid, pdu.data)) ||
+          (t.dstPort !== undefined && ctx.dispatch('sctp.port', t.dstPort, pdu.data)) ||
+          (t.srcPort !== undefined && ctx.dispatch('sctp.port', t.srcPort, pdu.data));
+      } else if (t.proto === 'tcp') {
+        (t.dstPort !== undefined && ctx.dispatch('tcp.port', t.dstPort, pdu.data)) ||
+          (t.srcPort !== undefined && ctx.dispatch('tcp.port', t.srcPort, pdu.data));
+      }
+    } catch (e) {
+      // A layer bug must not lose the frame: keep what decoded and say where it broke.
+      ctx.stop((rec.protos[rec.protos.length - 1] as Stop['layer']) ?? 'link', `decoder fault: ${e instanceof Error ? e.message : String(e)}`, 0);
+    }
+    if (!ctx.emitted && rec.protos.length > 0) ctx.out.push(rec);
+    if (ctx.out.length > before) this.msgIdx++;
+  }
+}

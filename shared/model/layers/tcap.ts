@@ -1,0 +1,103 @@
+/** TCAP, components and the component users MAP / CAP (owned by the TCAP/MAP/CAP decoder). */
+
+export interface TcapInfo {
+  variant: 'itu' | 'ansi';
+  /** 'begin' | 'continue' | 'end' | 'abort' | 'unidirectional' (ITU); ANSI package names otherwise. */
+  type: string;
+  /** Transaction ids as lowercase hex without separators (like tshark). */
+  otid?: string;
+  dtid?: string;
+  /** Dialogue portion. */
+  dialogue?: 'aarq' | 'aare' | 'abrt' | 'audt' | 'aurq' | 'aure' | 'aabrt';
+  /** Application-context name as dotted OID, and the MAP/CAP application context short name and version when known. */
+  acn?: string;
+  acName?: string;
+  acVersion?: number;
+  /** AARE result / abort causes. */
+  dialogueResult?: number;
+  abortCause?: string;
+  /** Number of components in the message. */
+  componentCount: number;
+  /** Evasion / anomaly markers: 'global-opcode', 'no-dialogue', 'malformed-acn', 'multi-invoke' … */
+  flags?: string[];
+}
+
+export interface ComponentInfo {
+  /** 1 invoke, 2 returnResultLast, 3 returnError, 4 reject, 7 returnResultNotLast (Wireshark numbering). */
+  kind: 1 | 2 | 3 | 4 | 7;
+  kindName: 'invoke' | 'returnResultLast' | 'returnError' | 'reject' | 'returnResultNotLast';
+  invokeId?: number;
+  linkedId?: number;
+  /** Local operation code. */
+  opcode?: number;
+  /** Global operation code (OID) when used instead of a local one: a known evasion trick. */
+  globalOpcode?: string;
+  errorCode?: number;
+  errorName?: string;
+  problem?: string;
+}
+
+/**
+ * MAP component decoded into columns. All addresses are digit strings.
+ * Fields are optional and filled only where the operation carries them.
+ */
+export interface MapInfo {
+  opcode?: number;
+  opName?: string;
+  /** True for results (returnResult*), false for invokes. */
+  isResult?: boolean;
+  imsi?: string;
+  msisdn?: string;
+  mscNumber?: string;
+  vlrNumber?: string;
+  hlrNumber?: string;
+  sgsnNumber?: string;
+  gmscAddress?: string;
+  serviceCentre?: string;
+  smRpDa?: string;
+  smRpOa?: string;
+  /** SM-RP-DA/OA kind: 'imsi' | 'msisdn' | 'lmsi' | 'serviceCentre' | 'none'. */
+  smRpDaKind?: string;
+  smRpOaKind?: string;
+  ssCode?: number;
+  ssName?: string;
+  forwardedToNumber?: string;
+  gsmScfAddress?: string;
+  camelServiceKey?: number;
+  msrn?: string;
+  roamingNumber?: string;
+  cellGlobalId?: string;
+  lai?: string;
+  ageOfLocation?: number;
+  locationNumber?: string;
+  geoLat?: number;
+  geoLon?: number;
+  ussdDcs?: number;
+  ussdString?: string;
+  smsText?: string;
+  lmsi?: string;
+  errorCode?: number;
+  errorName?: string;
+  /** Every E.164 number in the component, in the order tshark fills e164.msisdn. */
+  e164?: string[];
+  /** Every IMSI in the component, in the order tshark fills e212.imsi. */
+  imsis?: string[];
+}
+
+export interface CapInfo {
+  opcode?: number;
+  opName?: string;
+  serviceKey?: number;
+  callingPartyNumber?: string;
+  calledPartyNumber?: string;
+  calledPartyBcdNumber?: string;
+  destinationRoutingAddress?: string;
+  imsi?: string;
+  mscAddress?: string;
+  cellGlobalId?: string;
+  locationNumber?: string;
+  eventTypeBcsm?: number;
+  errorCode?: number;
+  e164?: string[];
+  imsis?: string[];
+}
