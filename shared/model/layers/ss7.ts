@@ -29,6 +29,10 @@ export interface M2paInfo {
   bsn: number;
   fsn: number;
   linkStatus?: number;
+  /** Link status name ('Alignment', 'Ready' …) for Link Status messages. */
+  linkStatusName?: string;
+  /** MTP2 priority octet of User Data (RFC 4165). */
+  priority?: number;
 }
 
 export interface M2uaInfo {
@@ -46,6 +50,9 @@ export interface SuaInfo {
   type: number;
   typeName: string;
   routingContext?: number[];
+  /** Protocol class and hop counter of CLDT. */
+  protocolClass?: number;
+  hopCounter?: number;
   params?: Record<string, string | number | number[]>;
 }
 
@@ -57,6 +64,12 @@ export interface Mtp2Info {
   li: number;
   /** 'MSU' | 'LSSU' | 'FISU' */
   unit: string;
+  /** LSSU status ('SIO', 'SIN', 'SIE', 'SIOS', 'SIPO', 'SIB'). */
+  status?: string;
+  /** Pseudo-header (link type 139): direction sent, Annex A (extended sequence numbers), link number. */
+  sent?: boolean;
+  annexA?: boolean;
+  linkNumber?: number;
 }
 
 export interface Mtp3Info {
@@ -66,6 +79,8 @@ export interface Mtp3Info {
   opc: number;
   dpc: number;
   sls: number;
+  /** MTP3 network management / test message (SI 0, 1, 2): heading codes and short name ('TFP', 'SLTM' …). */
+  mgmt?: { h0: number; h1: number; name: string; affectedPc?: number };
 }
 
 export interface SccpAddress {
@@ -94,7 +109,17 @@ export interface SccpInfo {
   /** Present when the message was one segment of a segmented XUDT/LUDT. */
   segment?: { first: boolean; remaining: number; localRef: number; reassembled: boolean };
   /** SCCP management (SSN 1): message type, affected SSN/PC, multiplicity. */
-  scmg?: { type: number; typeName: string; affectedSsn: number; affectedPc: number; smi: number };
+  scmg?: { type: number; typeName: string; affectedSsn: number; affectedPc: number; smi: number; congestion?: number };
+  /** Connection-oriented references (CR, CC, DT1, RLSD …). */
+  slr?: number;
+  dlr?: number;
+  /** Release / refusal / reset / error cause of connection-oriented messages. */
+  cause?: number;
+  importance?: number;
+  /** Length of the (reassembled) user data handed to the SCCP user. */
+  dataLength?: number;
+  /** Set when this record was derived from a SUA CLDT/CLDR message (no SCCP on the wire). */
+  via?: 'sua';
 }
 
 export interface IsupInfo {
@@ -111,4 +136,10 @@ export interface IsupInfo {
   /** Nature of address indicators of called / calling numbers. */
   calledNai?: number;
   callingNai?: number;
+  /** Calling party address presentation restricted indicator (0 allowed, 1 restricted, 2 not available). */
+  callingPresentation?: number;
+  /** Q.850 cause location and coding standard (REL, CFN, FRJ). */
+  causeLocation?: number;
+  /** Mandatory part or optional parameter the decoder could not follow. */
+  malformed?: string;
 }

@@ -1,0 +1,457 @@
+/**
+ * SCCP (ITU-T Q.713; ANSI T1.112 addresses when the MTP3 variant is 'ansi').
+ *
+ * Connectionless messages (UDT, UDTS, XUDT, XUDTS, LUDT, LUDTS) are decoded in
+ * full and their user data is dispatched on `sccp.ssn` (called SSN, then the
+ * calling SSN, then '*'). XUDT/LUDT segments are reassembled per calling
+ * address + local reference. Connection-oriented messages are named and their
+ * references / causes recorded. SCCP management (SSN 1) is decoded as 'sccpmg'.
+ */
+import type { DecodeContext } from '../context.js';
+import type { SccpAddress, SccpInfo } from '../../model/record.js';
+
+/** Message type acronyms indexed by the type code. */
+const TYPE_NAMES = ['', 'CR', 'CC', 'CREF', 'RLSD', 'RLC', 'DT1', 'DT2', 'AK', 'UDT', 'UDTS', 'ED', 'EA', 'RSR', 'RSC',
+  'ERR', 'IT', 'XUDT', 'XUDTS', 'LUDT', 'LUDTS'];
+
+export function sccpTypeName(t: number): string {
+  return TYPE_NAMES[t] || `type 0x${t.toString(16).padStart(2, '0')}`;
+}
+
+/** Rendering of BCD address signals, as Wireshark prints GT digits. */
+const SIGNALS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '(spare)', '11', '12', '(spare)', '(spare)', 'ST'];
+
+const EMPTY_ADDR: SccpAddress = Object.freeze({ routeOnSsn: false }) as SccpAddress;
+
+/** Set by parseAddress when it returns undefined. */
+let addrError = '';
+
+/**
+ * Called/calling party address (Q.713 §3.4). `s`/`e` bound the address octets
+ * (after the length octet).
+ */
+export function parseAddress(d: Uint8Array, s: number, e: number, ansi: boolean): SccpAddress | undefined {
+  if (e <= s) {
+    addrError = 'empty address';
+    return undefined;
+  }
+  const ai = d[s]!;
+  const gti = (ai >> 2) & 15;
+  const a: SccpAddress = { routeOnSsn: ((ai >> 6) & 1) === 1 };
+  let o = s + 1;
+  if (ansi) {
+    if (ai & 1) {
+      if (o >= e) return fail('truncated SSN');
+      a.ssn = d[o++]!;
+    }
+    if (ai & 2) {
+      if (o + 3 > e) return fail('truncated point code');
+      a.pc = d[o]! | (d[o + 1]! << 8) | (d[o + 2]! << 16);
+      o += 3;
+    }
+  } else {
+    if (ai & 1) {
+      if (o + 2 > e) return fail('truncated point code');
+      a.pc = (d[o]! | (d[o + 1]! << 8)) & 0x3fff;
+      o += 2;
+    }
+    if (ai & 2) {
+      if (o >= e) return fail('truncated SSN');
+      a.ssn = d[o++]!;
+    }
+  }
+  if (gti === 0) return a;
+  a.gti = gti;
+  let even: boolean;
+  // ITU GTI 1: O/E+NAI; 2: TT; 3: TT, NP/ES; 4: TT, NP/ES, NAI. ANSI GTI 1: TT, NP/ES; 2: TT.
+  const form = ansi ? (gti === 1 ? 3 : gti === 2 ? 2 : 0) : gti;
+  switch (form) {
+    case 1:
+      if (o >= e) return fail('truncated global title');
+      a.nai = d[o]! & 0x7f;
+      even = (d[o]! & 0x80) === 0;
+      o += 1;
+      break;
+    case 2:
+      if (o >= e) return fail('truncated global title');
+      a.tt = d[o]!;
+      even = true;
+      o += 1;
+      break;
+    case 3:
+      if (o + 2 > e) return fail('truncated global title');
+      a.tt = d[o]!;
+      a.np = d[o + 1]! >> 4;
+      a.es = d[o + 1]! & 15;
+      even = a.es === 2;
+      o += 2;
+      break;
+    case 4:
+      if (o + 3 > e) return fail('truncated global title');
+      a.tt = d[o]!;
+      a.np = d[o + 1]! >> 4;
+      a.es = d[o + 1]! & 15;
+      a.nai = d[o + 2]! & 0x7f;
+      even = a.es === 2;
+      o += 3;
+      break;
+    default:
+      return a;
+  }
+  let digits = '';
+  for (let i = o; i < e; i++) {
+    const v = d[i]!;
+    digits += SIGNALS[v & 15]!;
+    if (i !== e - 1 || even) digits += SIGNALS[v >> 4]!;
+  }
+  a.digits = digits;
+  return a;
+}
+
+function fail(reason: string): undefined {
+  addrError = reason;
+  return undefined;
+}
+
+/** Mandatory-variable part locator: 1-octet pointers and lengths (or 2-octet for LUDT/LUDTS long data). */
+function variable(d: Uint8Array, ptrAt: number, twoOctetPtr: boolean, twoOctetLen: boolean, end: number): number {
+  // Returns the start of the value (after its length), or -1; the length is left in `varLen`.
+  let p: number;
+  if (twoOctetPtr) {
+    if (ptrAt + 2 > end) return -1;
+    p = d[ptrAt]! | (d[ptrAt + 1]! << 8);
+  } else {
+    if (ptrAt >= end) return -1;
+    p = d[ptrAt]!;
+  }
+  if (p === 0) return -1;
+  const at = ptrAt + p;
+  if (twoOctetLen) {
+    if (at + 2 > end) return -1;
+    varLen = d[at]! | (d[at + 1]! << 8);
+    if (at + 2 + varLen > end) return -1;
+    return at + 2;
+  }
+  if (at >= end) return -1;
+  varLen = d[at]!;
+  if (at + 1 + varLen > end) return -1;
+  return at + 1;
+}
+let varLen = 0;
+
+interface ReasmEntry {
+  parts: Uint8Array[];
+  size: number;
+  remaining: number;
+  frame: number;
+}
+interface SccpState {
+  reasm: Map<string, ReasmEntry>;
+}
+const MAX_PENDING = 1024;
+const MAX_REASM_BYTES = 1 << 16;
+const makeState = (): SccpState => ({ reasm: new Map() });
+
+function addrKey(a: SccpAddress): string {
+  return `${a.pc ?? ''}/${a.ssn ?? ''}/${a.digits ?? ''}`;
+}
+
+const enum Layout { Udt, Udts, Xudt, Xudts, Ludt, Ludts }
+
+export function sccp(d: Uint8Array, ctx: DecodeContext): void {
+  const rec = ctx.rec;
+  rec.protos.push('sccp');
+  const end = d.length;
+  if (end < 1) {
+    ctx.stop('sccp', 'empty SCCP message', 0);
+    return;
+  }
+  const type = d[0]!;
+  const info: SccpInfo = { type, typeName: sccpTypeName(type), called: EMPTY_ADDR, calling: EMPTY_ADDR };
+  rec.sccp = info;
+  let layout: Layout;
+  switch (type) {
+    case 0x09: layout = Layout.Udt; break;
+    case 0x0a: layout = Layout.Udts; break;
+    case 0x11: layout = Layout.Xudt; break;
+    case 0x12: layout = Layout.Xudts; break;
+    case 0x13: layout = Layout.Ludt; break;
+    case 0x14: layout = Layout.Ludts; break;
+    default:
+      connectionOriented(d, ctx, info);
+      return;
+  }
+  const ansi = ctx.opts.mtp3Variant === 'ansi';
+  const service = layout === Layout.Udts || layout === Layout.Xudts || layout === Layout.Ludts;
+  const hasHop = layout >= Layout.Xudt;
+  const long = layout >= Layout.Ludt;
+  const fixed = hasHop ? 3 : 2;
+  const nPtr = hasHop ? 4 : 3;
+  const ptrSize = long ? 2 : 1;
+  if (end < fixed + nPtr * ptrSize) {
+    ctx.stop('sccp', `truncated ${info.typeName} fixed part`, end);
+    return;
+  }
+  if (service) info.returnCause = d[1]!;
+  else {
+    info.protocolClass = d[1]! & 15;
+    info.returnOnError = (d[1]! & 0x80) !== 0;
+  }
+  if (hasHop) info.hopCounter = d[2]!;
+  const p0 = fixed;
+  // Called party address
+  let at = variable(d, p0, long, false, end);
+  if (at < 0) {
+    ctx.stop('sccp', 'called party address pointer/length out of range', p0);
+    return;
+  }
+  const called = parseAddress(d, at, at + varLen, ansi);
+  if (!called) {
+    ctx.stop('sccp', `called party address: ${addrError}`, at);
+    return;
+  }
+  info.called = called;
+  at = variable(d, p0 + ptrSize, long, false, end);
+  if (at < 0) {
+    ctx.stop('sccp', 'calling party address pointer/length out of range', p0 + ptrSize);
+    return;
+  }
+  const calling = parseAddress(d, at, at + varLen, ansi);
+  if (!calling) {
+    ctx.stop('sccp', `calling party address: ${addrError}`, at);
+    return;
+  }
+  info.calling = calling;
+  const dataAt = variable(d, p0 + 2 * ptrSize, long, long, end);
+  if (dataAt < 0) {
+    ctx.stop('sccp', 'data pointer/length out of range', p0 + 2 * ptrSize);
+    return;
+  }
+  const dataLen = varLen;
+  // Optional part (XUDT/XUDTS/LUDT/LUDTS): segmentation, importance.
+  let segFirst = false, segRemaining = -1, segRef = 0;
+  if (hasHop) {
+    const optPtrAt = p0 + 3 * ptrSize;
+    const op = long ? d[optPtrAt]! | (d[optPtrAt + 1]! << 8) : d[optPtrAt]!;
+    if (op !== 0) {
+      let o = optPtrAt + op;
+      while (o < end) {
+        const pt = d[o]!;
+        if (pt === 0) break;
+        if (o + 2 > end) {
+          ctx.stop('sccp', 'truncated optional parameter', o);
+          break;
+        }
+        const pl = d[o + 1]!;
+        if (o + 2 + pl > end) {
+          ctx.stop('sccp', `optional parameter 0x${pt.toString(16)} exceeds message`, o);
+          break;
+        }
+        if (pt === 0x10 && pl >= 4) {
+          segFirst = (d[o + 2]! & 0x80) !== 0;
+          segRemaining = d[o + 2]! & 15;
+          segRef = d[o + 3]! | (d[o + 4]! << 8) | (d[o + 5]! << 16);
+        } else if (pt === 0x12 && pl >= 1) info.importance = d[o + 2]! & 7;
+        o += 2 + pl;
+      }
+    }
+  }
+  let user = d.subarray(dataAt, dataAt + dataLen);
+  if (segRemaining >= 0) {
+    const seg = { first: segFirst, remaining: segRemaining, localRef: segRef, reassembled: false };
+    info.segment = seg;
+    if (!(segFirst && segRemaining === 0)) {
+      if (!ctx.opts.sccpReassembly) return;
+      const st = ctx.state.get('sccp', makeState);
+      const key = `${addrKey(calling)}#${segRef}`;
+      let ent = st.reasm.get(key);
+      if (segFirst) {
+        if (ent) st.reasm.delete(key);
+        if (st.reasm.size >= MAX_PENDING) {
+          const oldest = st.reasm.keys().next().value;
+          if (oldest !== undefined) st.reasm.delete(oldest);
+        }
+        ent = { parts: [user.slice()], size: user.length, remaining: segRemaining, frame: ctx.frame };
+        st.reasm.set(key, ent);
+        info.dataLength = user.length;
+        return;
+      }
+      if (!ent || segRemaining !== ent.remaining - 1) {
+        if (ent) st.reasm.delete(key);
+        ctx.note(ent ? 'sccp segment out of sequence' : 'sccp segment without first segment');
+        info.dataLength = user.length;
+        return;
+      }
+      ent.remaining = segRemaining;
+      ent.size += user.length;
+      if (ent.size > MAX_REASM_BYTES) {
+        st.reasm.delete(key);
+        ctx.note('sccp reassembly abandoned: over 64 KiB');
+        return;
+      }
+      if (segRemaining > 0) {
+        ent.parts.push(user.slice());
+        info.dataLength = user.length;
+        return;
+      }
+      st.reasm.delete(key);
+      const whole = new Uint8Array(ent.size);
+      let w = 0;
+      for (const p of ent.parts) {
+        whole.set(p, w);
+        w += p.length;
+      }
+      whole.set(user, w);
+      user = whole;
+      seg.reassembled = true;
+    }
+  }
+  info.dataLength = user.length;
+  dispatchUser(ctx, called.ssn, calling.ssn, user);
+}
+
+/** Hands SCCP user data to the user registered for the called SSN, else the calling SSN, else '*'. */
+export function dispatchUser(ctx: DecodeContext, calledSsn: number | undefined, callingSsn: number | undefined, data: Uint8Array): void {
+  if (data.length === 0) return;
+  if (calledSsn !== undefined && ctx.dispatch('sccp.ssn', calledSsn, data)) return;
+  if (callingSsn !== undefined && calledSsn !== callingSsn && ctx.dispatch('sccp.ssn', callingSsn, data)) return;
+  ctx.dispatch('sccp.ssn', '*', data);
+}
+
+/**
+ * Connection-oriented messages: fixed part per Q.713 Table 2-19; CR/CC/CREF/RLSD
+ * optional part may carry a calling/called address and data.
+ */
+function connectionOriented(d: Uint8Array, ctx: DecodeContext, info: SccpInfo): void {
+  const end = d.length;
+  const t = info.type;
+  // [DLR?, SLR?, fixed octets after references (class/cause …), has called pointer, has optional pointer]
+  let o = 1;
+  const need = (n: number): boolean => {
+    if (o + n > end) {
+      ctx.stop('sccp', `truncated ${info.typeName}`, o);
+      return false;
+    }
+    return true;
+  };
+  const ref = (): number => {
+    const v = d[o]! | (d[o + 1]! << 8) | (d[o + 2]! << 16);
+    o += 3;
+    return v;
+  };
+  let optPtrAt = -1, calledPtrAt = -1;
+  switch (t) {
+    case 0x01: // CR: SLR, class, called (V), optional
+      if (!need(6)) return;
+      info.slr = ref();
+      info.protocolClass = d[o++]! & 15;
+      calledPtrAt = o++;
+      optPtrAt = o++;
+      break;
+    case 0x02: // CC: DLR, SLR, class, optional
+      if (!need(8)) return;
+      info.dlr = ref();
+      info.slr = ref();
+      info.protocolClass = d[o++]! & 15;
+      optPtrAt = o++;
+      break;
+    case 0x03: // CREF: DLR, refusal cause, optional
+      if (!need(5)) return;
+      info.dlr = ref();
+      info.cause = d[o++]!;
+      optPtrAt = o++;
+      break;
+    case 0x04: // RLSD: DLR, SLR, release cause, optional
+      if (!need(8)) return;
+      info.dlr = ref();
+      info.slr = ref();
+      info.cause = d[o++]!;
+      optPtrAt = o++;
+      break;
+    case 0x05: case 0x0d: case 0x0e: case 0x10: // RLC, RSR (+cause), RSC, IT
+      if (!need(6)) return;
+      info.dlr = ref();
+      info.slr = ref();
+      if (t === 0x0d && need(1)) info.cause = d[o]!;
+      if (t === 0x10 && need(1)) info.protocolClass = d[o]! & 15;
+      break;
+    case 0x06: case 0x07: case 0x08: case 0x0b: case 0x0c: case 0x0f: { // DT1, DT2, AK, ED, EA, ERR
+      if (!need(3)) return;
+      info.dlr = ref();
+      if (t === 0x0f && need(1)) info.cause = d[o]!;
+      if (t === 0x06 || t === 0x07 || t === 0x0b) {
+        const ptrAt = o + (t === 0x06 ? 1 : t === 0x07 ? 2 : 0);
+        const at = variable(d, ptrAt, false, false, end);
+        if (at < 0) ctx.stop('sccp', 'data pointer/length out of range', ptrAt);
+        else info.dataLength = varLen;
+      }
+      break;
+    }
+    default:
+      ctx.stop('sccp', `unknown message type 0x${t.toString(16).padStart(2, '0')}`, 0);
+      return;
+  }
+  const ansi = ctx.opts.mtp3Variant === 'ansi';
+  if (calledPtrAt >= 0) {
+    const at = variable(d, calledPtrAt, false, false, end);
+    if (at < 0) {
+      ctx.stop('sccp', 'called party address pointer/length out of range', calledPtrAt);
+      return;
+    }
+    const a = parseAddress(d, at, at + varLen, ansi);
+    if (!a) {
+      ctx.stop('sccp', `called party address: ${addrError}`, at);
+      return;
+    }
+    info.called = a;
+  }
+  if (optPtrAt >= 0 && d[optPtrAt]) {
+    let p = optPtrAt + d[optPtrAt]!;
+    let dataS = -1, dataE = -1;
+    while (p < end && d[p] !== 0) {
+      if (p + 2 > end || p + 2 + d[p + 1]! > end) {
+        ctx.stop('sccp', 'optional parameter exceeds message', p);
+        return;
+      }
+      const pt = d[p]!, pl = d[p + 1]!;
+      if (pt === 0x03 || pt === 0x04) {
+        const a = parseAddress(d, p + 2, p + 2 + pl, ansi);
+        if (!a) {
+          ctx.stop('sccp', `${pt === 3 ? 'called' : 'calling'} party address: ${addrError}`, p + 2);
+          return;
+        }
+        if (pt === 0x03) info.called = a;
+        else info.calling = a;
+      } else if (pt === 0x0f) {
+        dataS = p + 2;
+        dataE = p + 2 + pl;
+      } else if (pt === 0x12 && pl >= 1) info.importance = d[p + 2]! & 7;
+      p += 2 + pl;
+    }
+    if (dataS >= 0) {
+      info.dataLength = dataE - dataS;
+      if (t === 0x01 || t === 0x02) dispatchUser(ctx, info.called.ssn, info.calling.ssn, d.subarray(dataS, dataE));
+    }
+  }
+}
+
+// ---- SCCP management (SSN 1), Q.713 §5.3 ----
+
+const SCMG_NAMES = ['', 'SSA', 'SSP', 'SST', 'SOR', 'SOG', 'SSC'];
+
+export function sccpmg(d: Uint8Array, ctx: DecodeContext): void {
+  const rec = ctx.rec;
+  rec.protos.push('sccpmg');
+  const ansi = ctx.opts.mtp3Variant === 'ansi';
+  const need = ansi ? 6 : 5;
+  if (d.length < need) {
+    ctx.stop('sccp', 'truncated SCCP management message', d.length);
+    return;
+  }
+  const type = d[0]!;
+  const typeName = SCMG_NAMES[type] || (type === 0xfd ? 'SBR' : type === 0xfe ? 'SNR' : type === 0xff ? 'SRT' : `type ${type}`);
+  const affectedPc = ansi ? d[2]! | (d[3]! << 8) | (d[4]! << 16) : (d[2]! | (d[3]! << 8)) & 0x3fff;
+  const scmg: NonNullable<SccpInfo['scmg']> = { type, typeName, affectedSsn: d[1]!, affectedPc, smi: d[need - 1]! & 3 };
+  if (type === 6 && d.length > need) scmg.congestion = d[need]! & 15;
+  if (rec.sccp) rec.sccp.scmg = scmg;
+}
