@@ -2,11 +2,25 @@
 
 export interface DiameterAvp {
   code: number;
+  /** Present when the V bit is set (10415 = 3GPP). */
   vendor?: number;
+  /** AVP flags octet: 0x80 V, 0x40 M, 0x20 P. */
   flags: number;
+  /** Dictionary name, or 'Unknown-AVP-<code>'. */
   name: string;
-  /** Decoded value: string for text/addresses/octets (hex), number/bigint as string for integers; children for grouped AVPs. */
+  /**
+   * Decoded value: string for text/identities/URIs and addresses ('10.0.0.1'),
+   * lowercase hex for OctetString and unknown AVPs, number for 32-bit integers,
+   * enumerations, floats and Time (NTP seconds), decimal string for 64-bit
+   * integers; absent for grouped AVPs (see children).
+   */
   value?: string | number;
+  /**
+   * Human rendering when it adds something to `value`: the enumerated value's
+   * name, ISO time, TBCD digits of an E.164 number (MSISDN), 'MCC/MNC' of a PLMN
+   * id, or 'bad length …' when the data length does not fit the type.
+   */
+  text?: string;
   children?: DiameterAvp[];
 }
 
@@ -34,9 +48,14 @@ export interface DiameterInfo {
   userName?: string;
   imsi?: string;
   msisdn?: string;
+  /** Visited-PLMN-Id as 'MCC/MNC', e.g. '310/260'. */
   visitedPlmnId?: string;
+  visitedMcc?: string;
+  visitedMnc?: string;
   resultCode?: number;
   experimentalResult?: number;
+  /** Vendor-Id inside Experimental-Result (10415 for 3GPP result codes). */
+  experimentalResultVendor?: number;
   ratType?: number;
   ulrFlags?: number;
   idrFlags?: number;

@@ -1,0 +1,468 @@
+/**
+ * Diameter message decoder (RFC 6733): header, AVP tree (grouped AVPs nested
+ * recursively with a depth bound), values typed by ./dictionary.ts, and the
+ * DiameterInfo summary (session, peers, subscriber identities, results, S6a
+ * flags). Pure function of the bytes: never throws, reports the first
+ * malformation as a stop (reason + byte offset) and keeps what decoded.
+ */
+import type { DiameterAvp, DiameterInfo } from '../../model/layers/diameter.js';
+import { avpDef, appName, commandAbbrev, commandName, VENDOR_3GPP, type AvpDef } from './dictionary.js';
+
+export const DIAMETER_HEADER_LEN = 20;
+/** Grouped AVPs nested deeper than this are kept as hex. */
+export const MAX_GROUP_DEPTH = 16;
+
+export interface DiameterParse {
+  /** Absent only when not even the 20-byte header is there. */
+  info?: DiameterInfo;
+  stop?: { reason: string; offset: number };
+  notes?: string[];
+}
+
+/** Length of the Diameter message starting at `off` (the 24-bit length field), or -1 when fewer than 4 bytes are there. For TCP framing. */
+export function diameterMessageLength(b: Uint8Array, off = 0): number {
+  if (b.length - off < 4) return -1;
+  return (b[off + 1]! << 16) | (b[off + 2]! << 8) | b[off + 3]!;
+}
+
+/** Application ids in whose messages Wireshark reads User-Name as an IMSI (e212.imsi): S6a/S6d, SLh, S7a. */
+const E212_USERNAME_APPS = new Set([16777251, 16777291, 16777308]);
+/** Applications where a User-Name made of digits (optionally @realm) is taken as the subscriber IMSI. */
+const IMSI_USERNAME_APPS = new Set([16777251, 16777252, 16777291, 16777308, 16777312, 16777313, 16777216, 16777265, 16777255]);
+
+const HEX = '0123456789abcdef';
+const TBCD = '0123456789*#abc';
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+/** Lowercase hex without separators (tshark FT_BYTES style). Local copy: the lint rule banning Node's 'util' also matches '../util/*'. */
+export function toHex(b: Uint8Array, s: number, e: number): string {
+  let r = '';
+  for (let i = s; i < e; i++) {
+    const v = b[i]!;
+    r += HEX[v >> 4]! + HEX[v & 15]!;
+  }
+  return r;
+}
+
+function u32(b: Uint8Array, o: number): number {
+  return ((b[o]! << 24) >>> 0) + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!);
+}
+
+/** Text of [s, e): an ASCII fast path, UTF-8 otherwise. */
+export function text(b: Uint8Array, s: number, e: number): string {
+  if (e - s > 64) {
+    for (let i = s; i < e; i++) if (b[i]! >= 0x80) return utf8.decode(b.subarray(s, e));
+    return String.fromCharCode.apply(null, b.subarray(s, e) as unknown as number[]);
+  }
+  let r = '';
+  for (let i = s; i < e; i++) {
+    const c = b[i]!;
+    if (c >= 0x80) return utf8.decode(b.subarray(s, e));
+    r += String.fromCharCode(c);
+  }
+  return r;
+}
+
+/** TBCD digits (low nibble first), stopping at a 0xF filler nibble. */
+export function tbcdDigits(b: Uint8Array, s: number, e: number): string {
+  let r = '';
+  for (let i = s; i < e; i++) {
+    const v = b[i]!;
+    const lo = v & 15, hi = v >> 4;
+    if (lo === 15) break;
+    r += TBCD[lo] ?? '?';
+    if (hi === 15) break;
+    r += TBCD[hi] ?? '?';
+  }
+  return r;
+}
+
+/** E.212 PLMN id (3 octets) as 'MCC/MNC', e.g. '310/260', '001/01'. */
+export function plmnText(b: Uint8Array, s: number): { mcc: string; mnc: string } {
+  const b0 = b[s]!, b1 = b[s + 1]!, b2 = b[s + 2]!;
+  const mcc = HEX[b0 & 15]! + HEX[b0 >> 4]! + HEX[b1 & 15]!;
+  let mnc = HEX[b2 & 15]! + HEX[b2 >> 4]!;
+  if (b1 >> 4 !== 15) mnc += HEX[b1 >> 4]!;
+  return { mcc, mnc };
+}
+
+function ipv6(b: Uint8Array, s: number): string {
+  const w: number[] = [];
+  for (let i = 0; i < 8; i++) w.push((b[s + 2 * i]! << 8) | b[s + 2 * i + 1]!);
+  // longest run of zero words (length >= 2) becomes '::'
+  let bs = -1, bl = 0;
+  for (let i = 0; i < 8; ) {
+    if (w[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && w[j] === 0) j++;
+    if (j - i > bl && j - i >= 2) {
+      bs = i;
+      bl = j - i;
+    }
+    i = j;
+  }
+  const part = (a: number, z: number): string => w.slice(a, z).map((x) => x.toString(16)).join(':');
+  if (bs < 0) return part(0, 8);
+  return part(0, bs) + '::' + part(bs + bl, 8);
+}
+
+function addressText(b: Uint8Array, s: number, e: number): string | undefined {
+  const n = e - s;
+  if (n === 4) return `${b[s]}.${b[s + 1]}.${b[s + 2]}.${b[s + 3]}`;
+  if (n === 16) return ipv6(b, s);
+  if (n >= 2) {
+    const fam = (b[s]! << 8) | b[s + 1]!;
+    if (fam === 1 && n === 6) return `${b[s + 2]}.${b[s + 3]}.${b[s + 4]}.${b[s + 5]}`;
+    if (fam === 2 && n === 18) return ipv6(b, s + 2);
+    if (fam === 8) return text(b, s + 2, e); // E.164 address family: ASCII digits
+  }
+  return undefined;
+}
+
+function u64Text(b: Uint8Array, o: number, signed: boolean): string {
+  const hi = u32(b, o), lo = u32(b, o + 4);
+  if (hi < 0x200000) return String(hi * 4294967296 + lo);
+  let v = (BigInt(hi) << 32n) | BigInt(lo);
+  if (signed && hi >= 0x80000000) v -= 1n << 64n;
+  return v.toString();
+}
+
+const NTP_UNIX_OFFSET = 2208988800;
+
+/** Reusable per-message walk state. */
+class Walker {
+  b!: Uint8Array;
+  info!: DiameterInfo;
+  stop: { reason: string; offset: number } | undefined;
+  notes: string[] | undefined;
+  subType = -1;
+  private dv: DataView | undefined;
+
+  begin(b: Uint8Array, info: DiameterInfo): void {
+    this.b = b;
+    this.info = info;
+    this.stop = undefined;
+    this.notes = undefined;
+    this.subType = -1;
+    this.dv = undefined;
+  }
+
+  fail(reason: string, offset: number): void {
+    if (!this.stop) this.stop = { reason, offset };
+  }
+
+  note(s: string): void {
+    (this.notes ??= []).push(s);
+  }
+
+  view(): DataView {
+    const b = this.b;
+    return (this.dv ??= new DataView(b.buffer, b.byteOffset, b.byteLength));
+  }
+
+  /** Decodes the AVPs in [off, end) into `out`. Returns false when framing broke (caller stops too). */
+  avps(off: number, end: number, depth: number, out: DiameterAvp[]): boolean {
+    const b = this.b;
+    while (off < end) {
+      if (end - off < 8) {
+        this.fail(`AVP header truncated: ${end - off} byte(s) left, 8 needed`, off);
+        return false;
+      }
+      const code = u32(b, off);
+      const flags = b[off + 4]!;
+      const len = (b[off + 5]! << 16) | (b[off + 6]! << 8) | b[off + 7]!;
+      const hdr = flags & 0x80 ? 12 : 8;
+      if (len < hdr) {
+        this.fail(`AVP ${code}: length ${len} shorter than its ${hdr}-byte header`, off);
+        return false;
+      }
+      if (off + len > end) {
+        this.fail(`AVP ${code}: length ${len} runs past the end (${end - off} byte(s) left)`, off);
+        return false;
+      }
+      const vendor = hdr === 12 ? u32(b, off + 8) : 0;
+      const def = avpDef(code, vendor);
+      const avp: DiameterAvp = { code, flags, name: def ? def.name : `Unknown-AVP-${code}` };
+      if (hdr === 12) avp.vendor = vendor;
+      out.push(avp);
+      this.value(avp, def, off + hdr, off + len, depth);
+      const padded = off + ((len + 3) & ~3);
+      if (padded > end) {
+        this.fail(`AVP ${avp.name}: ${padded - off - len} padding byte(s) missing at the end`, off + len);
+        return depth > 0; // inside a group the outer framing still holds
+      }
+      off = padded;
+    }
+    return true;
+  }
+
+  private value(avp: DiameterAvp, def: AvpDef | undefined, s: number, e: number, depth: number): void {
+    const b = this.b;
+    const n = e - s;
+    if (!def) {
+      avp.value = toHex(b, s, e);
+      return;
+    }
+    switch (def.type) {
+      case 'Grouped': {
+        if (depth >= MAX_GROUP_DEPTH) {
+          avp.value = toHex(b, s, e);
+          this.fail(`grouped AVP ${def.name} nested deeper than ${MAX_GROUP_DEPTH} levels`, s);
+          return;
+        }
+        const kids: DiameterAvp[] = [];
+        avp.children = kids;
+        if (def.code === 443 && def.vendor === 0) this.subType = -1;
+        this.avps(s, e, depth + 1, kids);
+        this.grouped(def, kids);
+        return;
+      }
+      case 'UTF8String':
+      case 'DiameterIdentity':
+      case 'DiameterURI':
+      case 'IPFilterRule':
+      case 'QoSFilterRule':
+        avp.value = text(b, s, e);
+        break;
+      case 'Unsigned32':
+        if (n !== 4) return this.badLength(avp, s, e, 4);
+        avp.value = u32(b, s);
+        break;
+      case 'Integer32':
+      case 'Enumerated': {
+        if (n !== 4) return this.badLength(avp, s, e, 4);
+        const v = u32(b, s) | 0;
+        avp.value = v;
+        if (def.enums) {
+          const nm = def.enums.get(v) ?? def.enums.get(v >>> 0);
+          if (nm !== undefined) avp.text = nm;
+        }
+        break;
+      }
+      case 'Unsigned64':
+      case 'Integer64':
+        if (n !== 8) return this.badLength(avp, s, e, 8);
+        avp.value = u64Text(b, s, def.type === 'Integer64');
+        break;
+      case 'Float32':
+        if (n !== 4) return this.badLength(avp, s, e, 4);
+        avp.value = this.view().getFloat32(s);
+        break;
+      case 'Float64':
+        if (n !== 8) return this.badLength(avp, s, e, 8);
+        avp.value = this.view().getFloat64(s);
+        break;
+      case 'Time': {
+        if (n !== 4) return this.badLength(avp, s, e, 4);
+        const ntp = u32(b, s);
+        avp.value = ntp;
+        // RFC 6733 4.3.1: values with the top bit clear are after 2036-02-07 (NTP era 1).
+        const unix = ntp >= 0x80000000 ? ntp - NTP_UNIX_OFFSET : ntp + 4294967296 - NTP_UNIX_OFFSET;
+        avp.text = new Date(unix * 1000).toISOString().replace('.000Z', 'Z');
+        break;
+      }
+      case 'Address': {
+        const t = addressText(b, s, e);
+        avp.value = t ?? toHex(b, s, e);
+        break;
+      }
+      default:
+        avp.value = toHex(b, s, e);
+        if (def.fmt === 'tbcd') avp.text = tbcdDigits(b, s, e);
+        else if (def.fmt === 'plmn' && n === 3) {
+          const p = plmnText(b, s);
+          avp.text = `${p.mcc}/${p.mnc}`;
+        }
+    }
+    this.summary(def, avp, depth, b, s, e);
+  }
+
+  private badLength(avp: DiameterAvp, s: number, e: number, want: number): void {
+    avp.value = toHex(this.b, s, e);
+    avp.text = `bad length ${e - s} (expected ${want})`;
+    this.note(`AVP ${avp.name}: data length ${e - s}, expected ${want}`);
+  }
+
+  /** Summary fields and the tshark e212/e164 lists, from leaf AVPs. */
+  private summary(def: AvpDef, avp: DiameterAvp, depth: number, b: Uint8Array, s: number, e: number): void {
+    const info = this.info;
+    if (def.vendor === 0) {
+      switch (def.code) {
+        case 263:
+          if (info.sessionId === undefined) info.sessionId = avp.value as string;
+          break;
+        case 264:
+          if (depth === 0 && info.originHost === undefined) info.originHost = avp.value as string;
+          break;
+        case 296:
+          if (depth === 0 && info.originRealm === undefined) info.originRealm = avp.value as string;
+          break;
+        case 293:
+          if (depth === 0 && info.destHost === undefined) info.destHost = avp.value as string;
+          break;
+        case 283:
+          if (depth === 0 && info.destRealm === undefined) info.destRealm = avp.value as string;
+          break;
+        case 268:
+          if (depth === 0 && info.resultCode === undefined) info.resultCode = avp.value as number;
+          break;
+        case 1: {
+          const v = avp.value as string;
+          if (info.userName === undefined && depth === 0) info.userName = v;
+          if (E212_USERNAME_APPS.has(info.appId)) (info.imsis ??= []).push(v);
+          if (info.imsi === undefined && IMSI_USERNAME_APPS.has(info.appId)) {
+            const imsi = imsiOf(v);
+            if (imsi) info.imsi = imsi;
+          }
+          break;
+        }
+        case 450:
+          this.subType = avp.value as number;
+          break;
+        case 444: {
+          const v = avp.value as string;
+          if (this.subType === 1) (info.imsis ??= []).push(v);
+          else if (this.subType === 0) (info.e164 ??= []).push(v);
+          break;
+        }
+      }
+    } else if (def.vendor === VENDOR_3GPP) {
+      switch (def.code) {
+        case 701: {
+          const d = tbcdDigits(b, s, e);
+          (info.e164 ??= []).push(d);
+          if (info.msisdn === undefined) info.msisdn = d;
+          break;
+        }
+        case 1: // 3GPP-IMSI (TS 29.061)
+          if (info.imsi === undefined) {
+            const imsi = imsiOf(avp.value as string);
+            if (imsi) info.imsi = imsi;
+          }
+          break;
+        case 1407:
+          if (info.visitedPlmnId === undefined && e - s === 3) {
+            const p = plmnText(b, s);
+            info.visitedPlmnId = `${p.mcc}/${p.mnc}`;
+            info.visitedMcc = p.mcc;
+            info.visitedMnc = p.mnc;
+          }
+          break;
+        case 1032:
+          if (info.ratType === undefined) info.ratType = avp.value as number;
+          break;
+        case 1405:
+          if (info.ulrFlags === undefined) info.ulrFlags = avp.value as number;
+          break;
+        case 1490:
+          if (info.idrFlags === undefined) info.idrFlags = avp.value as number;
+          break;
+        case 1420:
+          if (info.clrCancellationType === undefined) info.clrCancellationType = avp.value as number;
+          break;
+      }
+    }
+  }
+
+  /** Summary fields taken from a whole group. */
+  private grouped(def: AvpDef, kids: DiameterAvp[]): void {
+    const info = this.info;
+    if (def.vendor !== 0) return;
+    if (def.code === 297) {
+      // Experimental-Result { Vendor-Id, Experimental-Result-Code }
+      if (info.experimentalResult !== undefined) return;
+      for (const k of kids) {
+        if (k.vendor !== undefined) continue;
+        if (k.code === 298 && typeof k.value === 'number') info.experimentalResult = k.value;
+        else if (k.code === 266 && typeof k.value === 'number') info.experimentalResultVendor = k.value;
+      }
+    } else if (def.code === 443) {
+      // Subscription-Id { Subscription-Id-Type, Subscription-Id-Data }, in either order
+      let type = -1, data: string | undefined;
+      for (const k of kids) {
+        if (k.vendor !== undefined) continue;
+        if (k.code === 450 && typeof k.value === 'number') type = k.value;
+        else if (k.code === 444 && typeof k.value === 'string') data = k.value;
+      }
+      if (data === undefined) return;
+      if (type === 1 && info.imsi === undefined) info.imsi = imsiOf(data) ?? data;
+      else if (type === 0 && info.msisdn === undefined) info.msisdn = data;
+    }
+  }
+}
+
+/** The IMSI in a User-Name: all digits (5–15), optionally followed by '@realm' (TS 23.003 derived NAI/IMPI). */
+export function imsiOf(v: string): string | undefined {
+  let n = v.indexOf('@');
+  if (n < 0) n = v.length;
+  if (n < 5 || n > 15) return undefined;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return n === v.length ? v : v.slice(0, n);
+}
+
+const walker = new Walker();
+
+/** Decodes one Diameter message (the bytes of one SCTP DATA chunk or one framed TCP PDU). */
+export function parseDiameter(b: Uint8Array): DiameterParse {
+  if (b.length < DIAMETER_HEADER_LEN) {
+    return { stop: { reason: `Diameter header truncated: ${b.length} of 20 bytes`, offset: 0 } };
+  }
+  const version = b[0]!;
+  const msgLen = (b[1]! << 16) | (b[2]! << 8) | b[3]!;
+  const flags = b[4]!;
+  const cmd = (b[5]! << 16) | (b[6]! << 8) | b[7]!;
+  const appId = u32(b, 8);
+  const request = (flags & 0x80) !== 0;
+  const info: DiameterInfo = {
+    version,
+    flags,
+    request,
+    proxiable: (flags & 0x40) !== 0,
+    error: (flags & 0x20) !== 0,
+    retransmit: (flags & 0x10) !== 0,
+    cmd,
+    cmdName: commandName(cmd, request),
+    cmdAbbrev: commandAbbrev(cmd, request),
+    appId,
+    hopByHop: u32(b, 12),
+    endToEnd: u32(b, 16),
+    avps: [],
+  };
+  const an = appName(appId);
+  if (an !== undefined) info.appName = an;
+  const w = walker;
+  w.begin(b, info);
+  try {
+    if (version !== 1) {
+      w.fail(`unsupported Diameter version ${version}`, 0);
+    } else if (msgLen < DIAMETER_HEADER_LEN) {
+      w.fail(`message length ${msgLen} shorter than the 20-byte header`, 1);
+    } else {
+      if (flags & 0x0f) w.note(`reserved header flag bits set (0x${(flags & 0x0f).toString(16)})`);
+      const end = Math.min(msgLen, b.length);
+      w.avps(DIAMETER_HEADER_LEN, end, 0, info.avps);
+      if (msgLen > b.length) {
+        const at = w.stop ? w.stop.offset : b.length;
+        w.stop = { reason: `truncated: message length ${msgLen}, ${b.length} bytes present`, offset: at };
+      } else if (msgLen < b.length) {
+        w.note(`${b.length - msgLen} byte(s) after the Diameter message`);
+      }
+    }
+  } catch (e) {
+    // Defensive: the walker bounds-checks every read, but a decoder must never throw across a frame.
+    w.fail(`decoder fault: ${e instanceof Error ? e.message : String(e)}`, 0);
+  }
+  const r: DiameterParse = { info };
+  if (w.stop) r.stop = w.stop;
+  if (w.notes) r.notes = w.notes;
+  w.begin(EMPTY, info);
+  return r;
+}
+
+const EMPTY = new Uint8Array(0);
