@@ -125,7 +125,8 @@ function variable(d: Uint8Array, ptrAt: number, twoOctetPtr: boolean, twoOctetLe
     p = d[ptrAt]!;
   }
   if (p === 0) return -1;
-  const at = ptrAt + p;
+  // A 2-octet pointer counts from its second (most significant) octet, as Wireshark reads LUDT/LUDTS.
+  const at = twoOctetPtr ? ptrAt + 1 + p : ptrAt + p;
   if (twoOctetLen) {
     if (at + 2 > end) return -1;
     varLen = d[at]! | (d[at + 1]! << 8);
@@ -234,7 +235,7 @@ export function sccp(d: Uint8Array, ctx: DecodeContext): void {
     const optPtrAt = p0 + 3 * ptrSize;
     const op = long ? d[optPtrAt]! | (d[optPtrAt + 1]! << 8) : d[optPtrAt]!;
     if (op !== 0) {
-      let o = optPtrAt + op;
+      let o = long ? optPtrAt + 1 + op : optPtrAt + op;
       while (o < end) {
         const pt = d[o]!;
         if (pt === 0) break;
