@@ -1,0 +1,91 @@
+/**
+ * Behavioural: GT spoofing. A calling GT is bound to the point code / SCTP association it is
+ * routed from; a GT arriving from an OPC it otherwise never uses, a home GT from a foreign OPC,
+ * or a partner's GT from another partner's point code, is spoofed.
+ */
+import type { Detector, DetectRow } from '../types.js';
+import { opName, mapOp } from '../ops.js';
+import { attackerOf, victimOf } from './common.js';
+
+export const detector: Detector = {
+  meta: {
+    id: 'gt-spoofing',
+    title: 'GT spoofing (GT from a point code it never uses)',
+    description:
+      'Checks the binding between the SCCP calling GT and the MTP3/M3UA originating point code (and SCTP association): a home GT arriving from a non-home OPC on an inbound message, a partner GT from another partner’s point code, or a GT seen from a point code it otherwise never uses in the case.',
+    severity: 'high',
+    category: 'behavioural',
+    techniques: ['T1430.002'],
+    references: ['GSMA FS.11 (SCCP/MTP consistency checks)', 'ITU-T Q.713, Q.704', 'RFC 4666 (M3UA)'],
+    falsePositives: ['STP/IPX re-routing that changes the OPC for a partner’s traffic (list the IPX point codes under the partner)'],
+    tunables: {
+      minBaseline: { default: 5, description: 'messages from a GT’s usual OPC before an odd OPC is judged' },
+      maxOddShare: { default: 0.1, description: 'largest share of a GT’s messages an odd OPC may carry to still be reported' },
+    },
+    needsProfile: true,
+  },
+  create(ctx) {
+    const minBase = ctx.num('minBaseline'), maxShare = ctx.num('maxOddShare');
+    const stats = new Map<string, Map<string, { n: number; rows: DetectRow[] }>>();
+    const flagged = new Set<DetectRow>();
+    const emitRow = (r: DetectRow, why: string): void => {
+      const sub = ctx.state.subscriber(r);
+      ctx.emit({
+        key: `${r.calling_gt}|${r.opc}`,
+        rows: [r],
+        attacker: attackerOf(r, ctx.net.ownerOfGt(r.calling_gt)),
+        victim: victimOf(sub),
+        explanation: `${r.op_name ?? opName(mapOp(r))} with calling GT ${r.calling_gt} arrived from OPC ${r.opc}${r.src_ip ? ` (${r.src_ip})` : ''}: ${why}; the GT is spoofed.`,
+      });
+    };
+    return {
+      row(r) {
+        if (!r.calling_gt || r.opc == null || r.family === 'diameter') return;
+        const home = ctx.net.isHomeGt(r.calling_gt);
+        const homePcs = (ctx.profile?.home.pointCodes.length ?? 0) > 0;
+        if (home && homePcs && !ctx.net.isHomePc(r.opc) && ctx.net.isHomePc(r.dpc) && ctx.net.partnerOfPc(r.opc)) {
+          flagged.add(r);
+          emitRow(r, `GT ${r.calling_gt} is a home GT but OPC ${r.opc} belongs to partner ${ctx.net.partnerOfPc(r.opc)!.name}`);
+        } else if (home && homePcs && !ctx.net.isHomePc(r.opc) && ctx.net.isHomePc(r.dpc)) {
+          flagged.add(r);
+          emitRow(r, `GT ${r.calling_gt} is a home GT but OPC ${r.opc} is not a home point code, on a message into the home network`);
+        } else {
+          const owner = ctx.net.ownerOfGt(r.calling_gt);
+          const pcOwner = ctx.net.partnerOfPc(r.opc);
+          if (owner.kind === 'partner' && pcOwner && pcOwner !== owner.partner && !(owner.partner.via && pcOwner.name === owner.partner.via) && pcOwner.kind !== 'ipx') {
+            flagged.add(r);
+            emitRow(r, `GT ${r.calling_gt} belongs to ${owner.partner.name} but OPC ${r.opc} belongs to ${pcOwner.name}`);
+          }
+        }
+        const key = `${r.opc}|${r.src_ip ?? ''}`;
+        let m = stats.get(r.calling_gt);
+        if (!m) stats.set(r.calling_gt, (m = new Map()));
+        let s = m.get(key);
+        if (!s) m.set(key, (s = { n: 0, rows: [] }));
+        s.n++;
+        if (s.rows.length < 20) s.rows.push(r);
+      },
+      finish() {
+        for (const [gt, m] of stats) {
+          if (m.size < 2) continue;
+          let total = 0, top = 0, topKey = '';
+          for (const [k, s] of m) {
+            total += s.n;
+            if (s.n > top) {
+              top = s.n;
+              topKey = k;
+            }
+          }
+          if (top < minBase) continue;
+          for (const [k, s] of m) {
+            if (k === topKey || s.n / total > maxShare) continue;
+            const r = s.rows.find((x) => !flagged.has(x));
+            if (!r) continue;
+            const [pc, ip] = topKey.split('|');
+            emitRow(r, `GT ${gt} normally arrives from OPC ${pc}${ip ? ` (${ip})` : ''} (${top} of ${total} messages) and only ${s.n} time(s) from this one`);
+          }
+        }
+      },
+    };
+  },
+};

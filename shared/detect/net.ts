@@ -1,0 +1,220 @@
+/**
+ * NetView: who is who, from the profile (home, partners, nodes) with the country tables as
+ * fallback. Every answer carries a label used in rule traces.
+ */
+import type { NetworkProfile, PartnerNetwork, ProfileNode } from '../model/profile.js';
+import { countryOfE164, countryOfMcc, plmnOfRealm, type Country } from './geo.js';
+
+export type Owner =
+  | { kind: 'home'; label: string; node?: ProfileNode }
+  | { kind: 'partner'; label: string; partner: PartnerNetwork }
+  | { kind: 'foreign'; label: string; country?: Country; cc?: string }
+  | { kind: 'unknown'; label: string };
+
+function longestPrefix(d: string, prefixes: readonly string[]): number {
+  let best = -1;
+  for (const p of prefixes) if (p.length > best && d.startsWith(p)) best = p.length;
+  return best;
+}
+
+export class NetView {
+  readonly profile: NetworkProfile | null;
+  private readonly homePcs: Set<number>;
+  private readonly homeNodeByGt = new Map<string, ProfileNode>();
+  private readonly homeHosts = new Set<string>();
+  private readonly homeRealms: string[];
+  private readonly gtCache = new Map<string, Owner>();
+
+  constructor(profile: NetworkProfile | null) {
+    this.profile = profile;
+    this.homePcs = new Set(profile?.home.pointCodes ?? []);
+    for (const n of profile?.home.nodes ?? []) {
+      if (n.gt) this.homeNodeByGt.set(n.gt, n);
+      if (n.pc !== undefined) this.homePcs.add(n.pc);
+      if (n.host) this.homeHosts.add(n.host.toLowerCase());
+    }
+    this.homeRealms = (profile?.home.realms ?? []).map((r) => r.toLowerCase());
+    if (profile) this.homeRealms.push(`mnc${profile.home.mnc[0]?.padStart(3, '0')}.mcc${profile.home.mcc}.3gppnetwork.org`);
+  }
+
+  get hasProfile(): boolean {
+    return this.profile !== null;
+  }
+
+  /** Owner of a GT / E.164 address. */
+  ownerOfGt(gt: string | null | undefined): Owner {
+    if (!gt) return { kind: 'unknown', label: 'no GT' };
+    const hit = this.gtCache.get(gt);
+    if (hit) return hit;
+    const o = this.classifyGt(gt);
+    if (this.gtCache.size > 200_000) this.gtCache.clear();
+    this.gtCache.set(gt, o);
+    return o;
+  }
+
+  private classifyGt(gt: string): Owner {
+    const p = this.profile;
+    if (p) {
+      const node = this.homeNodeByGt.get(gt);
+      if (node) return { kind: 'home', label: `home ${node.name ?? node.role.toUpperCase()}`, node };
+      const hl = longestPrefix(gt, p.home.gtPrefixes);
+      let best: PartnerNetwork | undefined;
+      let bl = -1;
+      for (const pa of p.partners) {
+        const l = longestPrefix(gt, pa.gtPrefixes);
+        if (l > bl) {
+          bl = l;
+          best = pa;
+        }
+      }
+      if (hl >= 0 && hl >= bl) return { kind: 'home', label: `home network ${p.home.name}` };
+      if (best && bl >= 0) return { kind: 'partner', label: `${best.kind} partner ${best.name}`, partner: best };
+    }
+    const c = countryOfE164(gt);
+    if (!c) return { kind: 'unknown', label: 'unknown numbering' };
+    const nonGeo = c.lat === undefined;
+    const label = nonGeo ? `unknown network +${c.cc} (${c.name})` : p && c.cc === p.home.cc ? `another national network +${c.cc}` : `network in ${c.name} (+${c.cc})`;
+    return { kind: 'foreign', label, country: c, cc: c.cc };
+  }
+
+  isHomeGt(gt: string | null | undefined): boolean {
+    return this.ownerOfGt(gt).kind === 'home';
+  }
+
+  isHomePc(pc: number | null | undefined): boolean {
+    return pc != null && this.homePcs.has(pc);
+  }
+
+  /** Partner that owns a point code, if any. */
+  partnerOfPc(pc: number | null | undefined): PartnerNetwork | undefined {
+    if (pc == null || !this.profile) return undefined;
+    return this.profile.partners.find((p) => p.pointCodes?.includes(pc));
+  }
+
+  /** Home subscriber by IMSI (MCC + one of the home MNCs). */
+  isHomeImsi(imsi: string | null | undefined): boolean {
+    const h = this.profile?.home;
+    if (!imsi || !h || !imsi.startsWith(h.mcc)) return false;
+    return h.mnc.some((m) => imsi.startsWith(m, 3));
+  }
+
+  /** Home subscriber by MSISDN (msisdnPrefixes, else the home GT prefixes). */
+  isHomeMsisdn(msisdn: string | null | undefined): boolean {
+    const h = this.profile?.home;
+    if (!msisdn || !h) return false;
+    const pre = h.msisdnPrefixes.length ? h.msisdnPrefixes : [];
+    return pre.some((p) => msisdn.startsWith(p));
+  }
+
+  isHomeSubscriber(imsi: string | null | undefined, msisdn: string | null | undefined): boolean {
+    return this.isHomeImsi(imsi) || (!imsi && this.isHomeMsisdn(msisdn));
+  }
+
+  /** Partner whose MCC/MNC matches an IMSI. */
+  partnerOfImsi(imsi: string | null | undefined): PartnerNetwork | undefined {
+    if (!imsi || !this.profile) return undefined;
+    return this.profile.partners.find((p) => p.mcc && imsi.startsWith(p.mcc) && (p.mnc ?? []).some((m) => imsi.startsWith(m, 3)));
+  }
+
+  /**
+   * Whether `gt` plausibly belongs to the home network of the subscriber `imsi`
+   * (the partner's GT prefixes when the IMSI's PLMN is a known partner, else the same country).
+   */
+  gtBelongsToImsiHome(gt: string | null | undefined, imsi: string): { ok: boolean; why: string } {
+    if (this.isHomeImsi(imsi)) return { ok: this.isHomeGt(gt), why: 'home network' };
+    const pa = this.partnerOfImsi(imsi);
+    const owner = this.ownerOfGt(gt);
+    if (pa && pa.gtPrefixes.length) {
+      const ok = owner.kind === 'partner' && owner.partner === pa;
+      return { ok, why: `partner ${pa.name} (GT prefixes ${pa.gtPrefixes.join(',')})` };
+    }
+    const mc = countryOfMcc(imsi);
+    const gc = owner.kind === 'foreign' ? owner.country : owner.kind === 'partner' ? countryOfE164(gt ?? '') : undefined;
+    const ok = !!mc && !!gc && mc.iso === gc.iso;
+    return { ok, why: mc ? `a network in ${mc.name} (MCC ${mc.mcc})` : `MCC ${imsi.slice(0, 3)}` };
+  }
+
+  /** Country of a GT via the E.164 table. */
+  countryOfGt(gt: string | null | undefined): Country | undefined {
+    return countryOfE164(gt ?? undefined);
+  }
+
+  /** Owner of a Diameter peer by host/realm. */
+  ownerOfDiameter(host: string | null | undefined, realm: string | null | undefined): Owner {
+    const h = host?.toLowerCase();
+    const r = realm?.toLowerCase();
+    const p = this.profile;
+    if (p) {
+      if (h && this.homeHosts.has(h)) return { kind: 'home', label: `home host ${host}` };
+      if (r && this.homeRealms.some((x) => r === x || r.endsWith('.' + x) || x.endsWith('.' + r))) return { kind: 'home', label: `home realm ${realm}` };
+      for (const pa of p.partners) {
+        if (r && (pa.realms ?? []).some((x) => r === x.toLowerCase() || r.endsWith('.' + x.toLowerCase())))
+          return { kind: 'partner', label: `${pa.kind} partner ${pa.name} (realm ${realm})`, partner: pa };
+      }
+      const plmn = plmnOfRealm(r);
+      if (plmn) {
+        if (plmn.mcc === p.home.mcc && p.home.mnc.some((m) => m.padStart(3, '0') === plmn.mnc.padStart(3, '0'))) return { kind: 'home', label: `home realm ${realm}` };
+        const pa = p.partners.find((x) => x.mcc === plmn.mcc && (x.mnc ?? []).some((m) => m.padStart(3, '0') === plmn.mnc.padStart(3, '0')));
+        if (pa) return { kind: 'partner', label: `${pa.kind} partner ${pa.name} (realm ${realm})`, partner: pa };
+      }
+    }
+    const plmn = plmnOfRealm(r);
+    const c = plmn ? countryOfMcc(plmn.mcc) : undefined;
+    if (c) return { kind: 'foreign', label: `realm ${realm} (${c.name})`, country: c };
+    return r || h ? { kind: 'foreign', label: `realm ${realm ?? '?'} (unknown network)` } : { kind: 'unknown', label: 'no origin' };
+  }
+
+  /** Whether a Diameter origin belongs to the home network of `imsi` (PLMN in realm or partner realms). */
+  diameterBelongsToImsiHome(host: string | null | undefined, realm: string | null | undefined, imsi: string): boolean {
+    const o = this.ownerOfDiameter(host, realm);
+    if (this.isHomeImsi(imsi)) return o.kind === 'home';
+    const pa = this.partnerOfImsi(imsi);
+    if (pa && o.kind === 'partner') return o.partner === pa;
+    const plmn = plmnOfRealm(realm);
+    if (plmn) return imsi.startsWith(plmn.mcc) && imsi.startsWith(plmn.mnc.length === 3 ? plmn.mnc : plmn.mnc, 3);
+    return false;
+  }
+
+  /** Partners: does a list exist at all (so "not a partner" means something)? */
+  get hasPartners(): boolean {
+    return (this.profile?.partners.length ?? 0) > 0;
+  }
+
+  /** The sender of a message: the calling GT, else the OPC. */
+  senderOf(r: { calling_gt: string | null; opc: number | null; family: string; origin_host: string | null; origin_realm: string | null }): Owner {
+    if (r.family === 'diameter') return this.ownerOfDiameter(r.origin_host, r.origin_realm);
+    if (r.calling_gt) return this.ownerOfGt(r.calling_gt);
+    if (r.opc != null) {
+      if (this.isHomePc(r.opc)) return { kind: 'home', label: `home PC ${r.opc}` };
+      const pa = this.partnerOfPc(r.opc);
+      if (pa) return { kind: 'partner', label: `${pa.kind} partner ${pa.name} (PC ${r.opc})`, partner: pa };
+      return this.profile ? { kind: 'foreign', label: `PC ${r.opc} (not a home point code)` } : { kind: 'unknown', label: `PC ${r.opc}` };
+    }
+    return { kind: 'unknown', label: 'unknown sender' };
+  }
+
+  /**
+   * Whether a message is addressed into the home network: called GT is home (E.164 or an E.214
+   * mobile GT built from the home MCC/MNC or CC), or the DPC is a home point code, or nothing says otherwise.
+   */
+  towardHome(r: { called_gt: string | null; called_np: number | null; dpc: number | null; family: string; dest_realm: string | null; dest_host: string | null }): boolean {
+    const p = this.profile;
+    if (!p) return false;
+    if (r.family === 'diameter') {
+      if (!r.dest_realm && !r.dest_host) return true;
+      return this.ownerOfDiameter(r.dest_host, r.dest_realm).kind === 'home';
+    }
+    if (r.called_gt) {
+      if (this.isHomeGt(r.called_gt)) return true;
+      if (r.called_np === 7) {
+        const mgt = r.called_gt;
+        if (p.home.mnc.some((m) => mgt.startsWith(p.home.mcc + m))) return true;
+        if (mgt.startsWith(p.home.cc)) return true;
+      }
+      if (r.dpc != null && this.isHomePc(r.dpc)) return true;
+      return false;
+    }
+    if (r.dpc != null && p.home.pointCodes.length) return this.isHomePc(r.dpc);
+    return true;
+  }
+}

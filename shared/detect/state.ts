@@ -1,0 +1,159 @@
+/**
+ * Shared state the engine maintains for all detectors while rows stream by:
+ * - TCAP transaction linking: a result/error row → the invoke it answers (by transaction id,
+ *   the requester's GT and the invoke id); Diameter answers → their request (hop-by-hop + end-to-end).
+ * - Subscriber identities: IMSI ↔ MSISDN learnt from any row or linked pair.
+ * - Location state rebuilt from the evidence: the serving VLR/MSC (MAP updateLocation) or the
+ *   serving MME/SGSN (Diameter ULR) per IMSI, updated after detectors have seen the row.
+ */
+import type { DetectRow } from './types.js';
+import { mapOp, isInvoke, DIAM } from './ops.js';
+
+export interface Serving {
+  /** VLR/MSC/SGSN number or Diameter origin host. */
+  node: string;
+  /** The GT (or host) that sent the update. */
+  sender: string;
+  /** Country iso/name resolved by the caller (set by detectors when known). */
+  ts: number;
+  row: DetectRow;
+  kind: 'map-ul' | 'map-ugl' | 'diameter-ulr';
+  realm?: string;
+  visitedPlmn?: string;
+}
+
+interface Pending {
+  rows: DetectRow[];
+  ts: number;
+  answered: boolean;
+}
+
+export class CaseState {
+  private readonly tx = new Map<string, Pending>();
+  private readonly diam = new Map<string, DetectRow>();
+  private readonly imsiToMsisdn = new Map<string, string>();
+  private readonly msisdnToImsi = new Map<string, string>();
+  private readonly serving = new Map<string, Serving>();
+  private readonly history = new Map<string, Serving[]>();
+  private lastSweep = 0;
+  /** Count of request dialogues never answered (for the unanswered-ratio detector). */
+  unanswered: Array<{ row: DetectRow }> = [];
+  /** Current row's linked request (set by pre()). */
+  current: DetectRow | undefined;
+  /** Whether any response at all was seen in the case (one-directional captures have none). */
+  sawResponses = false;
+
+  /** Links the row to its request; called before detectors. */
+  pre(r: DetectRow): void {
+    this.current = undefined;
+    if (r.family === 'diameter') {
+      if (r.hbh == null) return;
+      const k = `${r.hbh}|${r.e2e}`;
+      if (r.diam_request) this.diam.set(k, r);
+      else {
+        this.current = this.diam.get(k);
+        this.sawResponses = true;
+        if (this.current) this.diam.delete(k);
+      }
+      this.learn(r.imsi, r.msisdn);
+      if (this.current) this.learn(this.current.imsi ?? r.imsi, this.current.msisdn ?? r.msisdn);
+    } else if (r.tcap_type) {
+      const t = r.tcap_type;
+      if ((t === 'begin' || t === 'continue') && r.otid && isInvoke(r)) {
+        const k = `${r.otid}|${r.calling_gt ?? r.opc ?? ''}`;
+        let p = this.tx.get(k);
+        if (!p) this.tx.set(k, (p = { rows: [], ts: r.ts, answered: false }));
+        p.rows.push(r);
+      }
+      if ((t === 'end' || t === 'continue' || t === 'abort') && r.dtid) {
+        const k = `${r.dtid}|${r.called_gt ?? r.dpc ?? ''}`;
+        const p = this.tx.get(k);
+        this.sawResponses = true;
+        if (p) {
+          p.answered = true;
+          this.current = p.rows.find((x) => x.invoke_id === (r.invoke_id ?? x.invoke_id)) ?? p.rows[0];
+          if (t === 'end' || t === 'abort') this.tx.delete(k);
+        }
+      }
+      this.learn(r.imsi, r.msisdn);
+      if (this.current) this.learn(this.current.imsi ?? r.imsi, this.current.msisdn ?? r.msisdn);
+    }
+    if (r.ts - this.lastSweep > 60) this.sweep(r.ts);
+  }
+
+  private sweep(now: number): void {
+    this.lastSweep = now;
+    for (const [k, p] of this.tx) {
+      if (now - p.ts > 300) {
+        if (!p.answered && p.rows[0]) this.unanswered.push({ row: p.rows[0] });
+        this.tx.delete(k);
+      }
+    }
+    for (const [k, r] of this.diam) if (now - r.ts > 300) this.diam.delete(k);
+  }
+
+  /** Flushes open transactions at the end of the case. */
+  end(): void {
+    for (const p of this.tx.values()) if (!p.answered && p.rows[0]) this.unanswered.push({ row: p.rows[0] });
+    this.tx.clear();
+  }
+
+  /** The invoke/request this row answers (only valid during the row's processing). */
+  requestOf(): DetectRow | undefined {
+    return this.current;
+  }
+
+  private learn(imsi: string | null | undefined, msisdn: string | null | undefined): void {
+    if (!imsi || !msisdn) return;
+    if (this.imsiToMsisdn.get(imsi) !== msisdn) this.imsiToMsisdn.set(imsi, msisdn);
+    if (this.msisdnToImsi.get(msisdn) !== imsi) this.msisdnToImsi.set(msisdn, imsi);
+  }
+
+  msisdnOf(imsi: string | null | undefined): string | undefined {
+    return imsi ? this.imsiToMsisdn.get(imsi) : undefined;
+  }
+
+  imsiOf(msisdn: string | null | undefined): string | undefined {
+    return msisdn ? this.msisdnToImsi.get(msisdn) : undefined;
+  }
+
+  /** Subscriber of a row: its own IMSI/MSISDN, else those of the request it answers, else learnt ones. */
+  subscriber(r: DetectRow): { imsi?: string; msisdn?: string } {
+    const req = this.current;
+    const imsi = r.imsi ?? req?.imsi ?? this.imsiOf(r.msisdn ?? req?.msisdn) ?? undefined;
+    const msisdn = r.msisdn ?? req?.msisdn ?? this.msisdnOf(imsi) ?? undefined;
+    return { ...(imsi ? { imsi } : {}), ...(msisdn ? { msisdn } : {}) };
+  }
+
+  /** Where the subscriber is served according to the evidence so far (before the current row). */
+  servingOf(imsi: string | null | undefined): Serving | undefined {
+    return imsi ? this.serving.get(imsi) : undefined;
+  }
+
+  /** All location updates of a subscriber so far. */
+  historyOf(imsi: string): readonly Serving[] {
+    return this.history.get(imsi) ?? [];
+  }
+
+  /** Updates the location state; called after detectors. */
+  post(r: DetectRow): void {
+    let s: Serving | undefined;
+    if (r.family === 'diameter') {
+      if (r.diam_request && r.diam_cmd === DIAM.ULR && r.imsi && r.origin_host)
+        s = { node: r.origin_host, sender: r.origin_host, ts: r.ts, row: r, kind: 'diameter-ulr', ...(r.origin_realm ? { realm: r.origin_realm } : {}), ...(r.visited_plmn ? { visitedPlmn: r.visited_plmn } : {}) };
+    } else if (isInvoke(r) && r.imsi) {
+      const op = mapOp(r);
+      if (op === 2 && (r.vlr || r.msc || r.calling_gt))
+        s = { node: r.vlr ?? r.msc ?? r.calling_gt ?? '', sender: r.calling_gt ?? r.vlr ?? '', ts: r.ts, row: r, kind: 'map-ul' };
+      else if (op === 23 && (r.sgsn || r.calling_gt))
+        s = { node: r.sgsn ?? r.calling_gt ?? '', sender: r.calling_gt ?? r.sgsn ?? '', ts: r.ts, row: r, kind: 'map-ugl' };
+    }
+    if (s && r.imsi) {
+      this.serving.set(r.imsi, s);
+      let h = this.history.get(r.imsi);
+      if (!h) this.history.set(r.imsi, (h = []));
+      h.push(s);
+      if (h.length > 50) h.shift();
+    }
+  }
+}
