@@ -137,12 +137,16 @@ export function isup(d: Uint8Array, ctx: DecodeContext): void {
   o += vars.length;
   if (!lay[2]) return;
   if (o >= end) {
-    // Some implementations omit an empty optional part pointer; nothing more to read.
+    bad(ctx, info, 'missing pointer to the optional part', o);
     return;
   }
   const op = d[o]!;
   if (op === 0) return;
   let p = o + op;
+  if (p >= end) {
+    bad(ctx, info, 'pointer to the optional part beyond the message', o);
+    return;
+  }
   while (p < end) {
     const code = d[p]!;
     if (code === 0) return;
@@ -153,6 +157,7 @@ export function isup(d: Uint8Array, ctx: DecodeContext): void {
     param(d, code, p + 2, p + 2 + d[p + 1]!, info);
     p += 2 + d[p + 1]!;
   }
+  ctx.stop('isup', 'optional part without end-of-optional-parameters octet', p);
 }
 
 function bad(ctx: DecodeContext, info: IsupInfo, reason: string, offset: number): void {

@@ -121,6 +121,7 @@ export function m2pa(d: Uint8Array, ctx: DecodeContext): void {
   }
   const truncated = mlen > d.length;
   const end = truncated ? d.length : mlen;
+  if (truncated) ctx.stop('m2pa', `message length ${mlen} exceeds the ${d.length} octets present`, d.length);
   if (cls !== 11) return;
   if (type === 2) {
     if (end < 20) {
@@ -134,10 +135,6 @@ export function m2pa(d: Uint8Array, ctx: DecodeContext): void {
   }
   if (type === 1 && end > 16) {
     info.priority = d[16]! >> 6;
-    if (truncated) {
-      ctx.stop('m2pa', `message length ${mlen} exceeds the ${d.length} octets present`, d.length);
-      return;
-    }
-    if (end > 17) mtp3(d.subarray(17, end), ctx);
+    if (!truncated && end > 17) mtp3(d.subarray(17, end), ctx);
   }
 }

@@ -236,6 +236,7 @@ export function sccp(d: Uint8Array, ctx: DecodeContext): void {
     const op = long ? d[optPtrAt]! | (d[optPtrAt + 1]! << 8) : d[optPtrAt]!;
     if (op !== 0) {
       let o = long ? optPtrAt + 1 + op : optPtrAt + op;
+      if (o >= end) ctx.stop('sccp', 'optional part pointer beyond the message', optPtrAt);
       while (o < end) {
         const pt = d[o]!;
         if (pt === 0) break;
@@ -254,6 +255,7 @@ export function sccp(d: Uint8Array, ctx: DecodeContext): void {
           segRef = d[o + 3]! | (d[o + 4]! << 8) | (d[o + 5]! << 16);
         } else if (pt === 0x12 && pl >= 1) info.importance = d[o + 2]! & 7;
         o += 2 + pl;
+        if (o >= end) ctx.stop('sccp', 'optional part without end-of-optional-parameters octet', o);
       }
     }
   }
@@ -409,6 +411,7 @@ function connectionOriented(d: Uint8Array, ctx: DecodeContext, info: SccpInfo): 
   if (optPtrAt >= 0 && d[optPtrAt]) {
     let p = optPtrAt + d[optPtrAt]!;
     let dataS = -1, dataE = -1;
+    if (p >= end) ctx.stop('sccp', 'optional part pointer beyond the message', optPtrAt);
     while (p < end && d[p] !== 0) {
       if (p + 2 > end || p + 2 + d[p + 1]! > end) {
         ctx.stop('sccp', 'optional parameter exceeds message', p);
@@ -428,6 +431,7 @@ function connectionOriented(d: Uint8Array, ctx: DecodeContext, info: SccpInfo): 
         dataE = p + 2 + pl;
       } else if (pt === 0x12 && pl >= 1) info.importance = d[p + 2]! & 7;
       p += 2 + pl;
+      if (p >= end) ctx.stop('sccp', 'optional part without end-of-optional-parameters octet', p);
     }
     if (dataS >= 0) {
       info.dataLength = dataE - dataS;
