@@ -1,5 +1,35 @@
 import type { SigRecord } from '../../model/record.js';
 import type { TsharkCells } from '../tshark-format.js';
 
+const ELEMENT = {
+  begin: 'tcap.begin_element',
+  continue: 'tcap.continue_element',
+  end: 'tcap.end_element',
+  abort: 'tcap.abort_element',
+} as const;
+
 /** Fills the oracle columns this family owns (see ../tshark-format.ts), formatted exactly as tshark 4.0 -T fields prints them. */
-export function tcapTsharkColumns(_r: SigRecord, _c: TsharkCells): void {}
+export function tcapTsharkColumns(r: SigRecord, c: TsharkCells): void {
+  const t = r.tcap;
+  if (!t || t.variant !== 'itu') return;
+  const protos = r.protos;
+  if (!protos.includes('tcap')) return;
+  if (t.otid !== undefined) c['tcap.otid'] = t.otid;
+  if (t.dtid !== undefined) c['tcap.dtid'] = t.dtid;
+  const el = (ELEMENT as Record<string, (typeof ELEMENT)[keyof typeof ELEMENT] | undefined>)[t.type];
+  if (el) c[el] = '1';
+  const comp = r.component;
+  if (r.compIdx < 0 || !comp) return;
+  if (r.map && protos.includes('gsm_map')) {
+    c['gsm_map.old.Component'] = String(comp.kind);
+    if (comp.invokeId !== undefined) c['gsm_old.invokeID'] = String(comp.invokeId);
+    const lv = comp.kind === 3 ? comp.errorCode : comp.opcode;
+    if (lv !== undefined) c['gsm_old.localValue'] = String(lv);
+    if (r.map.imsis?.length) c['e212.imsi'] = r.map.imsis.join(',');
+    if (r.map.e164?.length) c['e164.msisdn'] = r.map.e164.join(',');
+  } else if (r.cap && protos.includes('camel')) {
+    if (comp.kind !== 3 && comp.kind !== 4 && comp.opcode !== undefined) c['camel.opcode'] = String(comp.opcode);
+    if (r.cap.imsis?.length) c['e212.imsi'] = r.cap.imsis.join(',');
+    if (r.cap.e164?.length) c['e164.msisdn'] = r.cap.e164.join(',');
+  }
+}

@@ -8,7 +8,7 @@ export interface TcapInfo {
   otid?: string;
   dtid?: string;
   /** Dialogue portion. */
-  dialogue?: 'aarq' | 'aare' | 'abrt' | 'audt' | 'aurq' | 'aure' | 'aabrt';
+  dialogue?: 'aarq' | 'aare' | 'abrt' | 'audt' | 'aurq' | 'aure' | 'aabrt' | 'rlrq' | 'rlre';
   /** Application-context name as dotted OID, and the MAP/CAP application context short name and version when known. */
   acn?: string;
   acName?: string;
@@ -16,9 +16,22 @@ export interface TcapInfo {
   /** AARE result / abort causes. */
   dialogueResult?: number;
   abortCause?: string;
+  /** AARE result-source-diagnostic, e.g. 'dialogue-service-user: null'. */
+  dialogueDiagnostic?: string;
+  /** Abort message: P-AbortCause value (ITU) when present. */
+  pAbortCause?: number;
   /** Number of components in the message. */
   componentCount: number;
-  /** Evasion / anomaly markers: 'global-opcode', 'no-dialogue', 'malformed-acn', 'multi-invoke' … */
+  /** ANSI: package type name ('queryWithPerm' …), transaction id(s) and, when present, the dialogue application context. */
+  ansiPackage?: string;
+  /** Which SCCP SSN selected TCAP ('*' when found by the payload heuristic on an SSN tshark leaves undecoded). */
+  ssn?: number;
+  /** Component user chosen for the components: 'gsm_map' | 'camel' | undefined (none). */
+  user?: string;
+  /**
+   * Evasion / anomaly markers: 'global-opcode', 'no-dialogue', 'malformed-acn', 'multi-invoke',
+   * 'unknown-tag', 'ber-error', 'heuristic' (TCAP found on an SSN that is not a TCAP SSN).
+   */
   flags?: string[];
 }
 
@@ -35,6 +48,10 @@ export interface ComponentInfo {
   errorCode?: number;
   errorName?: string;
   problem?: string;
+  /** Global error code (OID) of a returnError. */
+  globalErrorCode?: string;
+  /** ANSI component: operation code family/specifier as one number (national/private). */
+  ansiOpcode?: number;
 }
 
 /**
@@ -78,6 +95,23 @@ export interface MapInfo {
   lmsi?: string;
   errorCode?: number;
   errorName?: string;
+  /** IMEI(SV) digits (checkIMEI, subscriber info). */
+  imei?: string;
+  /** provideSubscriberInfo / anyTimeInterrogation: requested items, comma-joined (e.g. 'locationInformation,subscriberState'). */
+  requestedInfo?: string;
+  /** sendAuthenticationInfo: vectors requested (argument) / returned (result). */
+  requestedVectors?: number;
+  vectors?: number;
+  /** Subscriber state from subscriberInfo ('assumedIdle', 'camelBusy', 'netDetNotReachable', 'notProvidedFromVLR'). */
+  subscriberState?: string;
+  /** ReadyForSM alert reason, reportSM-DeliveryStatus outcome, cancelLocation cancellationType (enumerated values). */
+  alertReason?: number;
+  deliveryOutcome?: number;
+  cancellationType?: number;
+  /** SMS TPDU (sm-RP-UI) as lowercase hex. */
+  smRpUi?: string;
+  /** MAP application-context version the component was decoded with (1 when the dialogue has no ACN). */
+  acVersion?: number;
   /** Every E.164 number in the component, in the order tshark fills e164.msisdn. */
   e164?: string[];
   /** Every IMSI in the component, in the order tshark fills e212.imsi. */
@@ -97,6 +131,19 @@ export interface CapInfo {
   cellGlobalId?: string;
   locationNumber?: string;
   eventTypeBcsm?: number;
+  /** ISUP cause value of ReleaseCall. */
+  releaseCause?: number;
+  /** Location number and VLR number of InitialDP location information. */
+  vlrNumber?: string;
+  ageOfLocation?: number;
+  /** InitialDPSMS: destination subscriber number, calling party, SMSC address. */
+  smsDestination?: string;
+  smscAddress?: string;
+  /** ApplyCharging maxCallPeriodDuration (100 ms units). */
+  maxCallPeriodDuration?: number;
+  /** RequestReportBCSMEvent: armed event types. */
+  bcsmEvents?: number[];
+  errorName?: string;
   errorCode?: number;
   e164?: string[];
   imsis?: string[];

@@ -1,0 +1,174 @@
+/**
+ * GSM MAP component user: names the operation / error and decodes the
+ * parameter of the operations listed in ./schema.ts into MapInfo columns.
+ * E.164 numbers and IMSIs are collected in decoding order (tshark's order for
+ * e164.msisdn / e212.imsi).
+ */
+import type { DecodeContext } from '../context.js';
+import type { MapInfo } from '../../model/layers/tcap.js';
+import { readTlv, tlv, readInt, berErrorText, berErrOffset } from '../ber/ber.js';
+import { element, type SNode } from '../ber/schema.js';
+import { tbcd, toHex } from '../ber/digits.js';
+import { MAP_OP_NAMES, MAP_ERROR_NAMES } from './names.js';
+import { MAP_ARG, MAP_RES, type MapLeaf } from './schema.js';
+import { SS_CODE_NAMES } from './sscodes.js';
+import { addressDigits, addressNp, cgiText, laiText, geoLatLon, isupDigits, ussdText } from './values.js';
+
+export function mapOpName(op: number): string | undefined {
+  return MAP_OP_NAMES[op];
+}
+export function mapErrorName(code: number): string | undefined {
+  return MAP_ERROR_NAMES[code];
+}
+
+// USSD parts seen during one walk (coding scheme first, then the string)
+let ussdDcs = -1;
+let ussdVs = -1;
+let ussdVe = -1;
+let ussdBuf: Uint8Array | undefined;
+
+type Out = Record<string, unknown> & MapInfo;
+
+function set(out: Out, f: string | undefined, v: unknown): void {
+  if (f !== undefined && out[f] === undefined) out[f] = v;
+}
+
+function leaf(b: Uint8Array, vs: number, ve: number, n: SNode<MapLeaf>, o: Record<string, unknown>): void {
+  const out = o as Out;
+  switch (n.k) {
+    case 'imsi': {
+      const d = tbcd(b, vs, ve);
+      (out.imsis ??= []).push(d);
+      set(out, n.f, d);
+      set(out, n.f2, d);
+      break;
+    }
+    case 'addr': {
+      if (ve - vs < 1) break;
+      const d = addressDigits(b, vs, ve);
+      const np = addressNp(b, vs);
+      if (ve - vs > 1) {
+        if (np === 1) (out.e164 ??= []).push(d);
+        else if (np === 6) (out.imsis ??= []).push(d);
+      }
+      set(out, n.f, d);
+      set(out, n.f2, d);
+      break;
+    }
+    case 'lmsi':
+    case 'hex': {
+      const h = toHex(b, vs, ve);
+      set(out, n.f, h);
+      set(out, n.f2, h);
+      break;
+    }
+    case 'int':
+      set(out, n.f, readInt(b, vs, ve));
+      break;
+    case 'ssCode':
+      if (ve > vs && out.ssCode === undefined) {
+        out.ssCode = b[vs]!;
+        const nm = SS_CODE_NAMES[b[vs]!];
+        if (nm) out.ssName = nm;
+      }
+      break;
+    case 'cgi': {
+      const t = cgiText(b, vs, ve);
+      if (t) set(out, n.f, t);
+      break;
+    }
+    case 'lai': {
+      const t = laiText(b, vs, ve);
+      if (t) set(out, n.f, t);
+      break;
+    }
+    case 'geo': {
+      const g = geoLatLon(b, vs, ve);
+      if (g && out.geoLat === undefined) {
+        out.geoLat = g[0];
+        out.geoLon = g[1];
+      }
+      break;
+    }
+    case 'isup':
+      set(out, n.f, isupDigits(b, vs, ve));
+      break;
+    case 'dcs':
+      if (ve > vs) ussdDcs = b[vs]!;
+      break;
+    case 'ussd':
+      ussdVs = vs;
+      ussdVe = ve;
+      ussdBuf = b;
+      break;
+    case 'imei':
+      set(out, n.f, tbcd(b, vs, ve));
+      break;
+    case 'reqInfo':
+      out.requestedInfo = out.requestedInfo ? `${out.requestedInfo},${String(n.kv)}` : String(n.kv);
+      break;
+    case 'subState':
+      set(out, 'subscriberState', n.kv);
+      break;
+    case 'count': {
+      let c = 0;
+      let p = vs;
+      while (p < ve && !readTlv(b, p, ve)) {
+        c++;
+        p = tlv.next;
+      }
+      set(out, n.f, c);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+/** Decodes a MAP parameter TLV (identifier to end) for `op` into `m`. Returns an error text or undefined. */
+export function decodeMapParam(b: Uint8Array, op: number, isResult: boolean, m: MapInfo): { reason: string; offset: number } | undefined {
+  const root = (isResult ? MAP_RES : MAP_ARG)[op];
+  const r = readTlv(b, 0, b.length);
+  if (r) return { reason: `parameter: ${berErrorText(r)}`, offset: berErrOffset };
+  if (!root) return undefined;
+  ussdDcs = -1;
+  ussdVs = -1;
+  ussdBuf = undefined;
+  const err = element(b, tlv.key, tlv.vs, tlv.ve, tlv.constructed, root, m as Out, leaf);
+  if (ussdDcs >= 0) m.ussdDcs = ussdDcs;
+  if (ussdVs >= 0 && ussdBuf) m.ussdString = ussdText(ussdDcs < 0 ? 0x0f : ussdDcs, ussdBuf, ussdVs, ussdVe);
+  ussdBuf = undefined;
+  return err ? { reason: `parameter: ${err.reason}`, offset: err.offset } : undefined;
+}
+
+/** The 'tcap.user' handler for gsm_map: `data` is the component's parameter TLV (possibly empty). */
+export function mapUser(data: Uint8Array, ctx: DecodeContext): void {
+  const rec = ctx.rec;
+  const c = rec.component;
+  rec.protos.push('gsm_map');
+  const m: MapInfo = {};
+  rec.map = m;
+  if (!c) return;
+  const v = rec.tcap?.acVersion;
+  m.acVersion = rec.tcap?.acn && v !== undefined ? v : rec.tcap?.acn ? 3 : 1;
+  if (c.kind === 3) {
+    if (c.errorCode !== undefined) {
+      m.errorCode = c.errorCode;
+      const n = MAP_ERROR_NAMES[c.errorCode];
+      if (n) {
+        m.errorName = n;
+        c.errorName = n;
+      }
+    }
+    return;
+  }
+  if (c.kind === 4) return;
+  if (c.opcode === undefined) return;
+  m.opcode = c.opcode;
+  const nm = MAP_OP_NAMES[c.opcode];
+  if (nm) m.opName = nm;
+  m.isResult = c.kind === 2 || c.kind === 7;
+  if (data.length === 0) return;
+  const err = decodeMapParam(data, c.opcode, m.isResult, m);
+  if (err) ctx.stop('gsm_map', err.reason, err.offset);
+}

@@ -1,0 +1,404 @@
+/**
+ * ITU-T TCAP (Q.773) message decoder: transaction portion, dialogue portion
+ * (AARQ/AARE/ABRT/AUDT), component portion. One output record per component
+ * whose user (MAP, CAP) is known; components are handed to the user through
+ * the 'tcap.user' dispatch table with `ctx.rec` set to the component's record.
+ *
+ * Sequence handling follows BER sequence semantics as Wireshark applies them:
+ * an element that does not match the expected field is reported, skipped, and
+ * the definition advances; elements past the end of the definition are skipped.
+ */
+import type { DecodeContext } from '../context.js';
+import type { ComponentInfo, TcapInfo } from '../../model/layers/tcap.js';
+import { readTlv, tlv, readInt, readOid, berErrorText, berErrOffset } from '../ber/ber.js';
+import { toHex } from '../ber/digits.js';
+import { acnInfo } from './acn.js';
+
+const MSG_NAMES: Record<number, string> = { 0x61: 'unidirectional', 0x62: 'begin', 0x64: 'end', 0x65: 'continue', 0x67: 'abort' };
+
+/** Expected fields of each message type (identifier octets, optional flag). */
+const OTID = 0x48, DTID = 0x49, DLG = 0x6b, COMPS = 0x6c, PABORT = 0x4a;
+const SEQ_DEF: Record<number, readonly (readonly [number, boolean])[]> = {
+  0x61: [[DLG, true], [COMPS, false]],
+  0x62: [[OTID, false], [DLG, true], [COMPS, true]],
+  0x64: [[DTID, false], [DLG, true], [COMPS, true]],
+  0x65: [[OTID, false], [DTID, false], [DLG, true], [COMPS, true]],
+  0x67: [[DTID, false], [PABORT, true]],
+};
+
+const KIND: Record<number, [ComponentInfo['kind'], ComponentInfo['kindName']]> = {
+  0xa1: [1, 'invoke'],
+  0xa2: [2, 'returnResultLast'],
+  0xa3: [3, 'returnError'],
+  0xa4: [4, 'reject'],
+  0xa7: [7, 'returnResultNotLast'],
+};
+
+const P_ABORT = ['unrecognizedMessageType', 'unrecognizedTransactionID', 'badlyFormattedTransactionPortion', 'incorrectTransactionPortion', 'resourceLimitation'];
+const DIAG_USER = ['null', 'no-reason-given', 'application-context-name-not-supported'];
+const DIAG_PROV = ['null', 'no-reason-given', 'no-common-dialogue-portion'];
+const ABRT_SOURCE = ['dialogue-service-user', 'dialogue-service-provider'];
+const PROBLEM_KIND = ['generalProblem', 'invokeProblem', 'returnResultProblem', 'returnErrorProblem'];
+
+/** A parsed component: info plus where its parameter lies. */
+interface Comp {
+  info: ComponentInfo;
+  /** Parameter TLV (identifier to end), -1 when absent. */
+  ps: number;
+  pe: number;
+}
+
+function flag(t: TcapInfo, f: string): void {
+  const a = (t.flags ??= []);
+  if (!a.includes(f)) a.push(f);
+}
+
+export interface ItuDecodeOpts {
+  /** SSN that selected TCAP (for the component user fallback). */
+  ssn: number | undefined;
+  /** Heuristic mode: decode into rec.tcap but do not claim the protocol stack (tshark leaves such payloads undecoded). */
+  heuristic: boolean;
+}
+
+/** Chooses the component user from the ACN, then the SSN (Wireshark's order). */
+export function chooseUser(acnUser: string | undefined, ssn: number | undefined): string | undefined {
+  if (acnUser) return acnUser;
+  if (ssn === undefined) return undefined;
+  if (ssn === 146) return 'camel';
+  if ((ssn >= 6 && ssn <= 9) || ssn === 145 || (ssn >= 148 && ssn <= 150)) return 'gsm_map';
+  return undefined;
+}
+
+export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, o: ItuDecodeOpts): void {
+  const rec = ctx.rec;
+  const end = b.length;
+  const first = b[0]!;
+  const t: TcapInfo = { variant: 'itu', type: MSG_NAMES[first] ?? 'unknown', componentCount: 0 };
+  if (o.ssn !== undefined) t.ssn = o.ssn;
+  rec.tcap = t;
+  if (!o.heuristic) rec.protos.push('tcap');
+  else flag(t, 'heuristic');
+
+  let e = readTlv(b, 0, end, 0, true);
+  if (e) {
+    flag(t, 'ber-error');
+    ctx.stop('tcap', `message: ${berErrorText(e)}`, berErrOffset);
+    return;
+  }
+  const missing = tlv.missing;
+  const def = SEQ_DEF[first];
+  if (!def || tlv.cls !== 1 || !tlv.constructed) {
+    flag(t, 'unknown-tag');
+    ctx.stop('tcap', `unknown message type tag 0x${first.toString(16).padStart(2, '0')}`, 0);
+    return;
+  }
+  const msgEnd = tlv.ve;
+  let p = tlv.vs;
+  let di = 0;
+  if (missing) {
+    flag(t, 'ber-error');
+    ctx.stop('tcap', `message length exceeds the data by ${missing} byte(s)`, 1);
+  }
+  let acnUser: string | undefined;
+  let compS = -1, compE = -1;
+  let stopped = false;
+  const stop = (reason: string, off: number): void => {
+    if (!stopped) ctx.stop('tcap', reason, off);
+    stopped = true;
+  };
+  while (p < msgEnd) {
+    e = readTlv(b, p, msgEnd);
+    if (e) {
+      flag(t, 'ber-error');
+      stop(`${t.type}: ${berErrorText(e)}`, berErrOffset);
+      break;
+    }
+    const id = b[p]!;
+    const vs = tlv.vs, ve = tlv.ve, next = tlv.next;
+    // find the matching field, skipping optional ones
+    let matched = -1;
+    while (di < def.length) {
+      const d = def[di]!;
+      if (d[0] === (id & 0xff)) {
+        matched = d[0];
+        di++;
+        break;
+      }
+      if (d[1]) {
+        di++;
+        continue;
+      }
+      // mandatory field missing: the element is consumed as the wrong field
+      flag(t, 'unknown-tag');
+      stop(`${t.type}: expected tag 0x${d[0].toString(16)} but found 0x${id.toString(16).padStart(2, '0')}`, p);
+      di++;
+      matched = -2;
+      break;
+    }
+    if (matched === -1) {
+      flag(t, 'unknown-tag');
+      stop(`${t.type}: element 0x${id.toString(16).padStart(2, '0')} beyond the end of the message definition`, p);
+    } else if (matched === OTID) t.otid = toHex(b, vs, ve);
+    else if (matched === DTID) t.dtid = toHex(b, vs, ve);
+    else if (matched === DLG) acnUser = dialogue(b, vs, ve, t, ctx, stop);
+    else if (matched === COMPS) {
+      compS = vs;
+      compE = ve;
+    } else if (matched === PABORT) {
+      t.pAbortCause = readInt(b, vs, ve);
+      t.abortCause = P_ABORT[t.pAbortCause] ?? `p-abort ${t.pAbortCause}`;
+    }
+    p = next;
+  }
+  if (first === 0x67 && p >= msgEnd && t.abortCause === undefined && t.dialogue === 'abrt') {
+    // u-abort: cause given by the ABRT abort-source (already set by dialogue())
+  }
+  if (first === 0x62 && t.dialogue === undefined) flag(t, 'no-dialogue');
+
+  if (compS < 0) return;
+  const comps = components(b, compS, compE, t, stop);
+  t.componentCount = comps.length;
+  let invokes = 0;
+  for (const c of comps) if (c.info.kind === 1) invokes++;
+  if (first === 0x62 && invokes >= 2) flag(t, 'multi-invoke');
+  for (const c of comps) {
+    if (c.info.globalOpcode !== undefined) {
+      flag(t, 'global-opcode');
+      break;
+    }
+  }
+
+  const user = chooseUser(acnUser, o.ssn);
+  if (user) t.user = user;
+  if (o.heuristic) {
+    // single record: describe the first component, without claiming the stack
+    const c0 = comps[0];
+    if (c0) {
+      rec.component = c0.info;
+      if (user && ctx.tables.has('tcap.user', user)) {
+        const n = rec.protos.length;
+        ctx.dispatch('tcap.user', user, c0.ps >= 0 ? b.subarray(c0.ps, c0.pe) : b.subarray(0, 0));
+        rec.protos.length = n;
+      }
+    }
+    return;
+  }
+  if (!user || !ctx.tables.has('tcap.user', user)) return;
+  const base = rec;
+  for (let i = 0; i < comps.length; i++) {
+    const c = comps[i]!;
+    const r = ctx.fork();
+    r.compIdx = i;
+    r.component = c.info;
+    ctx.rec = r;
+    try {
+      ctx.dispatch('tcap.user', user, c.ps >= 0 ? b.subarray(c.ps, c.pe) : b.subarray(0, 0));
+    } finally {
+      ctx.rec = base;
+    }
+    ctx.emit(r);
+  }
+}
+
+/** Dialogue portion: EXTERNAL { direct-reference OID, [0] DialoguePDU }. Returns the component user named by the ACN. */
+function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, ctx: DecodeContext, stop: (r: string, o: number) => void): string | undefined {
+  let e = readTlv(b, vs, ve);
+  if (e || b[vs] !== 0x28) {
+    flag(t, e ? 'ber-error' : 'unknown-tag');
+    stop(`dialogue portion: ${e ? berErrorText(e) : 'EXTERNAL expected'}`, e ? berErrOffset : vs);
+    return undefined;
+  }
+  let p = tlv.vs;
+  const xe = tlv.ve;
+  let uni = false;
+  let user: string | undefined;
+  while (p < xe) {
+    e = readTlv(b, p, xe);
+    if (e) {
+      flag(t, 'ber-error');
+      stop(`dialogue portion: ${berErrorText(e)}`, berErrOffset);
+      return user;
+    }
+    const id = b[p]!;
+    const s = tlv.vs, en = tlv.ve;
+    p = tlv.next;
+    if (id === 0x06) {
+      uni = readOid(b, s, en) === '0.0.17.773.1.2.1';
+    } else if (id === 0xa0) {
+      e = readTlv(b, s, en);
+      if (e) {
+        flag(t, 'ber-error');
+        stop(`dialogue PDU: ${berErrorText(e)}`, berErrOffset);
+        return user;
+      }
+      const pdu = b[s]!;
+      const ps = tlv.vs, pe = tlv.ve;
+      switch (pdu) {
+        case 0x60: t.dialogue = uni ? 'audt' : 'aarq'; break;
+        case 0x61: t.dialogue = 'aare'; break;
+        case 0x62: t.dialogue = 'rlrq'; break;
+        case 0x63: t.dialogue = 'rlre'; break;
+        case 0x64: t.dialogue = 'abrt'; break;
+        default:
+          flag(t, 'unknown-tag');
+          stop(`dialogue PDU: unknown tag 0x${pdu.toString(16)}`, s);
+          return user;
+      }
+      user = dialoguePdu(b, ps, pe, t, stop);
+    }
+  }
+  void ctx;
+  return user;
+}
+
+function dialoguePdu(b: Uint8Array, s: number, e: number, t: TcapInfo, stop: (r: string, o: number) => void): string | undefined {
+  let p = s;
+  let user: string | undefined;
+  while (p < e) {
+    const err = readTlv(b, p, e);
+    if (err) {
+      flag(t, 'ber-error');
+      stop(`dialogue PDU: ${berErrorText(err)}`, berErrOffset);
+      return user;
+    }
+    const id = b[p]!;
+    const vs = tlv.vs, ve = tlv.ve;
+    p = tlv.next;
+    if (id === 0x80 && t.dialogue === 'abrt') {
+      const v = readInt(b, vs, ve);
+      t.abortCause = ABRT_SOURCE[v] ?? `abort-source ${v}`;
+    } else if (id === 0xa1) {
+      // application-context-name [1] { OBJECT IDENTIFIER }
+      const e2 = readTlv(b, vs, ve);
+      const oid = !e2 && b[vs] === 0x06 ? readOid(b, tlv.vs, tlv.ve) : '';
+      if (!oid) {
+        flag(t, 'malformed-acn');
+        continue;
+      }
+      t.acn = oid;
+      const a = acnInfo(oid);
+      if (a.name) t.acName = a.name;
+      if (a.version !== undefined) t.acVersion = a.version;
+      user = a.user;
+    } else if (id === 0xa2 && t.dialogue === 'aare') {
+      const e2 = readTlv(b, vs, ve);
+      if (!e2 && b[vs] === 0x02) t.dialogueResult = readInt(b, tlv.vs, tlv.ve);
+    } else if (id === 0xa3 && t.dialogue === 'aare') {
+      const e2 = readTlv(b, vs, ve);
+      if (!e2) {
+        const which = b[vs];
+        const e3 = readTlv(b, tlv.vs, tlv.ve);
+        const v = !e3 ? readInt(b, tlv.vs, tlv.ve) : -1;
+        if (which === 0xa1) t.dialogueDiagnostic = `dialogue-service-user: ${DIAG_USER[v] ?? v}`;
+        else if (which === 0xa2) t.dialogueDiagnostic = `dialogue-service-provider: ${DIAG_PROV[v] ?? v}`;
+      }
+    }
+  }
+  return user;
+}
+
+/** Component portion: a sequence of invoke / returnResult / returnError / reject. */
+function components(b: Uint8Array, s: number, e: number, t: TcapInfo, stop: (r: string, o: number) => void): Comp[] {
+  const out: Comp[] = [];
+  let p = s;
+  while (p < e) {
+    const err = readTlv(b, p, e);
+    if (err) {
+      flag(t, 'ber-error');
+      stop(`component ${out.length}: ${berErrorText(err)}`, berErrOffset);
+      break;
+    }
+    const id = b[p]!;
+    const vs = tlv.vs, ve = tlv.ve;
+    p = tlv.next;
+    const k = KIND[id];
+    if (!k) {
+      flag(t, 'unknown-tag');
+      stop(`component ${out.length}: unknown component tag 0x${id.toString(16).padStart(2, '0')}`, p);
+      continue;
+    }
+    const info: ComponentInfo = { kind: k[0], kindName: k[1] };
+    const c: Comp = { info, ps: -1, pe: -1 };
+    component(b, vs, ve, c, t, stop);
+    out.push(c);
+  }
+  return out;
+}
+
+function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, stop: (r: string, o: number) => void): void {
+  const info = c.info;
+  let p = s;
+  let i = 0;
+  while (p < e) {
+    const err = readTlv(b, p, e);
+    if (err) {
+      flag(t, 'ber-error');
+      stop(`${info.kindName}: ${berErrorText(err)}`, berErrOffset);
+      return;
+    }
+    const id = b[p]!;
+    const vs = tlv.vs, ve = tlv.ve, next = tlv.next;
+    const at = p;
+    p = next;
+    if (i === 0) {
+      i++;
+      if (id === 0x02) info.invokeId = readInt(b, vs, ve);
+      else if (id !== 0x05 || info.kind !== 4) {
+        flag(t, 'unknown-tag');
+        stop(`${info.kindName}: invokeID expected`, at);
+      }
+      continue;
+    }
+    switch (info.kind) {
+      case 1:
+        if (id === 0x80 && info.opcode === undefined && info.globalOpcode === undefined) info.linkedId = readInt(b, vs, ve);
+        else if (id === 0x02 && info.opcode === undefined && info.globalOpcode === undefined) info.opcode = readInt(b, vs, ve);
+        else if (id === 0x06 && info.opcode === undefined && info.globalOpcode === undefined) info.globalOpcode = readOid(b, vs, ve);
+        else if (c.ps < 0) {
+          c.ps = at;
+          c.pe = next;
+        }
+        break;
+      case 2:
+      case 7:
+        if (id === 0x30 && c.ps < 0 && info.opcode === undefined) {
+          // resultretres SEQUENCE { opCode, parameter }
+          let q = vs;
+          while (q < ve) {
+            if (readTlv(b, q, ve)) {
+              flag(t, 'ber-error');
+              stop(`${info.kindName}: ${berErrorText(readTlv(b, q, ve))}`, berErrOffset);
+              break;
+            }
+            const id2 = b[q]!;
+            if (id2 === 0x02 && info.opcode === undefined && info.globalOpcode === undefined) info.opcode = readInt(b, tlv.vs, tlv.ve);
+            else if (id2 === 0x06 && info.opcode === undefined && info.globalOpcode === undefined) info.globalOpcode = readOid(b, tlv.vs, tlv.ve);
+            else if (c.ps < 0) {
+              c.ps = q;
+              c.pe = tlv.next;
+            }
+            q = tlv.next;
+          }
+        } else {
+          flag(t, 'unknown-tag');
+          stop(`${info.kindName}: unexpected element 0x${id.toString(16)}`, at);
+        }
+        break;
+      case 3:
+        if (id === 0x02 && info.errorCode === undefined && info.globalErrorCode === undefined) info.errorCode = readInt(b, vs, ve);
+        else if (id === 0x06 && info.errorCode === undefined && info.globalErrorCode === undefined) info.globalErrorCode = readOid(b, vs, ve);
+        else if (c.ps < 0) {
+          c.ps = at;
+          c.pe = next;
+        }
+        break;
+      case 4:
+        if (id >= 0x80 && id <= 0x83) info.problem = `${PROBLEM_KIND[id - 0x80]}: ${readInt(b, vs, ve)}`;
+        else {
+          flag(t, 'unknown-tag');
+          stop(`reject: unexpected element 0x${id.toString(16)}`, at);
+        }
+        break;
+    }
+  }
+}
