@@ -21,6 +21,10 @@ export function sccpTypeName(t: number): string {
 /** Rendering of BCD address signals, as Wireshark prints GT digits. */
 const SIGNALS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '(spare)', '11', '12', '(spare)', '(spare)', 'ST'];
 
+/** Both signals of an octet (low nibble first), precomputed. */
+const PAIRS: string[] = [];
+for (let v = 0; v < 256; v++) PAIRS.push(SIGNALS[v & 15]! + SIGNALS[v >> 4]!);
+
 const EMPTY_ADDR: SccpAddress = Object.freeze({ routeOnSsn: false }) as SccpAddress;
 
 /** Set by parseAddress when it returns undefined. */
@@ -99,11 +103,9 @@ export function parseAddress(d: Uint8Array, s: number, e: number, ansi: boolean)
       return a;
   }
   let digits = '';
-  for (let i = o; i < e; i++) {
-    const v = d[i]!;
-    digits += SIGNALS[v & 15]!;
-    if (i !== e - 1 || even) digits += SIGNALS[v >> 4]!;
-  }
+  const last = even ? e : e - 1;
+  for (let i = o; i < last; i++) digits += PAIRS[d[i]!]!;
+  if (!even && e > o) digits += SIGNALS[d[e - 1]! & 15]!;
   a.digits = digits;
   return a;
 }
