@@ -1,0 +1,329 @@
+/**
+ * Set-based SQL that (re)builds the derived forensic tables from `messages`:
+ * dialogues (+ dialogue_messages), nodes, links, subscribers, locations, kpis.
+ * Runs inside the ingest transaction, after the messages are loaded.
+ *
+ * TCAP stitching (ITU Q.771/Q.773 transaction rules): a Begin opens a
+ * transaction at the initiator (its OTID). The responder's messages carry that
+ * id as DTID and go to the initiator's address (called = initiator), the first
+ * Continue also gives the responder's own id (OTID). The initiator's later
+ * Continues carry its OTID; its End/Abort carries only the responder's id.
+ * So a message belongs to the most recent (ASOF) transaction whose key it matches:
+ *   (sender, OTID)  = (initiator, Begin OTID)          initiator Begin/Continue
+ *   (receiver, DTID) = (initiator, Begin OTID)         responder Continue/End/Abort
+ *   (receiver, DTID) = (responder, responder OTID)     initiator Continue/End/Abort
+ * An address is the SCCP GT, else the SCCP point code, else the MTP3/M3UA OPC/DPC.
+ * Messages whose Begin is not in the evidence form 'no-begin' dialogues.
+ * Diameter answers pair with the latest earlier request with the same
+ * hop-by-hop id, end-to-end id and command code (RFC 6733 §6.2).
+ */
+import { E164_CC, MCC } from './geo-mini.js';
+
+export const KPI_BUCKET_SECONDS = 60;
+
+/** SQL literal helpers. */
+const q = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/** Reference tables (temp) for countries. */
+export function refTablesSql(): string[] {
+  return [
+    `CREATE OR REPLACE TEMP TABLE _ref_cc AS SELECT * FROM (VALUES ${E164_CC.map(([cc, iso, name]) => `(${q(cc)}, ${q(iso)}, ${q(name)})`).join(', ')}) t(cc, iso, name)`,
+    `CREATE OR REPLACE TEMP TABLE _ref_mcc AS SELECT * FROM (VALUES ${MCC.map(([mcc, iso]) => `(${q(mcc)}, ${q(iso)})`).join(', ')}) t(mcc, iso)`,
+  ];
+}
+
+export interface ProfileMatch {
+  /** 'gt' prefix, 'pc' exact, 'host' exact, 'realm' suffix. */
+  kind: 'gt' | 'pc' | 'host' | 'realm';
+  value: string;
+  network: string;
+  relation: 'home' | 'partner';
+  role: string | null;
+}
+
+export function profileTableSql(rows: ProfileMatch[]): string[] {
+  const head = 'CREATE OR REPLACE TEMP TABLE _prof (kind VARCHAR, value VARCHAR, network VARCHAR, relation VARCHAR, role VARCHAR)';
+  if (!rows.length) return [head];
+  const vals = rows.map((r) => `(${q(r.kind)}, ${q(r.value)}, ${q(r.network)}, ${q(r.relation)}, ${r.role ? q(r.role) : 'NULL'})`);
+  return [head, `INSERT INTO _prof VALUES ${vals.join(', ')}`];
+}
+
+const SND = `coalesce(calling_gt, 'pc:' || coalesce(calling_pc, opc)::VARCHAR)`;
+const RCV = `coalesce(called_gt, 'pc:' || coalesce(called_pc, dpc)::VARCHAR)`;
+
+export function dialoguesSql(): string[] {
+  return [
+    'DELETE FROM dialogues',
+    'DELETE FROM dialogue_messages',
+    // one row per TCAP message (its first component row)
+    `CREATE OR REPLACE TEMP TABLE _tm AS
+     SELECT evidence_id, frame, msg_idx, ts, tcap_type, otid, dtid, ${SND} AS snd, ${RCV} AS rcv
+     FROM messages WHERE tcap_type IS NOT NULL AND comp_idx <= 0`,
+    `CREATE OR REPLACE TEMP TABLE _b AS
+     SELECT evidence_id, snd, otid, ts AS bts, row_number() OVER (ORDER BY evidence_id, ts, frame, msg_idx) AS did
+     FROM _tm WHERE tcap_type = 'begin' AND otid IS NOT NULL`,
+    // (equality hash joins + latest-earlier pick: faster than ASOF inside a transaction)
+    `CREATE OR REPLACE TEMP TABLE _mab AS
+     SELECT t.evidence_id, t.frame, t.msg_idx, any_value(t.snd) AS snd, any_value(t.otid) AS otid, any_value(t.ts) AS ts,
+            arg_max(b.did, b.bts) AS did, max(b.bts) AS bts, 'a' AS via
+       FROM _tm t JOIN _b b ON t.evidence_id = b.evidence_id AND t.snd = b.snd AND t.otid = b.otid AND t.ts >= b.bts
+      WHERE t.tcap_type IN ('begin', 'continue') GROUP BY t.evidence_id, t.frame, t.msg_idx
+     UNION ALL
+     SELECT t.evidence_id, t.frame, t.msg_idx, any_value(t.snd), any_value(t.otid), any_value(t.ts),
+            arg_max(b.did, b.bts), max(b.bts), 'b'
+       FROM _tm t JOIN _b b ON t.evidence_id = b.evidence_id AND t.rcv = b.snd AND t.dtid = b.otid AND t.ts >= b.bts
+      WHERE t.dtid IS NOT NULL GROUP BY t.evidence_id, t.frame, t.msg_idx`,
+    // responder transaction ids learnt from the responder's Continue
+    `CREATE OR REPLACE TEMP TABLE _r AS
+     SELECT evidence_id, snd, otid, did, min(bts) AS bts, min(ts) AS rts FROM _mab
+      WHERE via = 'b' AND otid IS NOT NULL GROUP BY evidence_id, snd, otid, did`,
+    `CREATE OR REPLACE TEMP TABLE _m AS
+     SELECT evidence_id, frame, msg_idx, did, bts FROM _mab
+     UNION ALL
+     SELECT t.evidence_id, t.frame, t.msg_idx, arg_max(r.did, r.rts), max(r.bts)
+       FROM _tm t JOIN _r r ON t.evidence_id = r.evidence_id AND t.rcv = r.snd AND t.dtid = r.otid AND t.ts >= r.rts
+      WHERE t.dtid IS NOT NULL GROUP BY t.evidence_id, t.frame, t.msg_idx`,
+    `CREATE OR REPLACE TEMP TABLE _dm AS
+     WITH best AS (SELECT evidence_id, frame, msg_idx, arg_max(did, bts) AS did FROM _m GROUP BY ALL),
+     maxd AS (SELECT coalesce(max(did), 0) AS m FROM _b),
+     orphan AS (
+       SELECT t.evidence_id, t.frame, t.msg_idx,
+              CASE WHEN t.tcap_type = 'unidirectional' THEN 'u|' || t.frame || '|' || t.msg_idx
+                   WHEN t.dtid IS NOT NULL THEN t.rcv || '|' || t.dtid ELSE t.snd || '|' || t.otid END AS k
+         FROM _tm t ANTI JOIN best USING (evidence_id, frame, msg_idx))
+     SELECT evidence_id, frame, msg_idx, did FROM best
+     UNION ALL
+     SELECT evidence_id, frame, msg_idx, (SELECT m FROM maxd) + dense_rank() OVER (ORDER BY evidence_id, k) AS did FROM orphan`,
+    `INSERT INTO dialogue_messages SELECT evidence_id, frame, msg_idx, did FROM _dm`,
+    // per-message side: initiator = sender of the dialogue's first message
+    `CREATE OR REPLACE TEMP TABLE _dx AS
+     SELECT d.did, m.evidence_id, m.frame, m.msg_idx, m.comp_idx, m.ts, m.tcap_type, m.otid, m.calling_gt, m.called_gt,
+            coalesce(m.calling_pc, m.opc) AS s_pc, coalesce(m.called_pc, m.dpc) AS r_pc, m.acn, m.ac_name, m.op_name, m.opcode,
+            m.global_opcode, m.comp_kind, m.invoke_id, m.error_code, m.imsi, m.msisdn,
+            coalesce(m.calling_gt, 'pc:' || coalesce(m.calling_pc, m.opc)::VARCHAR) AS snd,
+            first_value(coalesce(m.calling_gt, 'pc:' || coalesce(m.calling_pc, m.opc)::VARCHAR)) OVER (PARTITION BY d.did ORDER BY m.ts, m.frame, m.msg_idx, m.comp_idx) AS orig
+       FROM _dm d JOIN messages m USING (evidence_id, frame, msg_idx)`,
+    `CREATE OR REPLACE TEMP TABLE _inv AS
+     SELECT i.did, count(*) AS invokes,
+            count(*) FILTER (WHERE NOT EXISTS (
+              SELECT 1 FROM _dx a WHERE a.did = i.did AND a.invoke_id = i.invoke_id AND a.comp_kind IN (2, 3, 4, 7) AND a.snd <> i.snd)) AS unanswered
+       FROM _dx i WHERE i.comp_kind = 1 GROUP BY i.did`,
+    `INSERT INTO dialogues
+     SELECT x.did, any_value(x.evidence_id), 'tcap',
+       arg_min(x.otid, x.ts) FILTER (WHERE x.snd = x.orig AND x.otid IS NOT NULL),
+       arg_min(x.otid, x.ts) FILTER (WHERE x.snd <> x.orig AND x.otid IS NOT NULL),
+       NULL, NULL, NULL,
+       arg_min(x.calling_gt, x.ts) FILTER (WHERE x.snd = x.orig),
+       arg_min(x.s_pc, x.ts) FILTER (WHERE x.snd = x.orig),
+       arg_min(x.called_gt, x.ts) FILTER (WHERE x.snd = x.orig),
+       arg_min(x.r_pc, x.ts) FILTER (WHERE x.snd = x.orig),
+       arg_min(x.calling_gt, x.ts) FILTER (WHERE x.snd <> x.orig),
+       NULL, NULL, NULL, NULL,
+       arg_min(x.acn, x.ts) FILTER (WHERE x.acn IS NOT NULL),
+       arg_min(x.ac_name, x.ts) FILTER (WHERE x.ac_name IS NOT NULL),
+       string_agg(coalesce(x.op_name, x.opcode::VARCHAR, x.global_opcode), ',' ORDER BY x.ts, x.frame, x.msg_idx, x.comp_idx) FILTER (WHERE x.comp_kind = 1),
+       arg_min(x.opcode, x.ts) FILTER (WHERE x.comp_kind = 1),
+       arg_min(x.imsi, x.ts) FILTER (WHERE x.imsi IS NOT NULL),
+       arg_min(x.msisdn, x.ts) FILTER (WHERE x.msisdn IS NOT NULL),
+       CASE WHEN bool_and(x.tcap_type = 'unidirectional') THEN 'unidirectional'
+            WHEN bool_or(x.tcap_type = 'abort') THEN 'abort'
+            WHEN bool_or(x.comp_kind IN (3, 4)) THEN 'error'
+            WHEN bool_or(x.tcap_type = 'end') THEN 'end'
+            WHEN NOT bool_or(x.tcap_type = 'begin') THEN 'no-begin'
+            ELSE 'timeout' END,
+       arg_min(x.error_code, x.ts) FILTER (WHERE x.error_code IS NOT NULL),
+       min(x.ts), max(x.ts), (max(x.ts) - min(x.ts)) * 1000,
+       (min(x.ts) FILTER (WHERE x.snd <> x.orig) - min(x.ts)) * 1000,
+       count(*) FILTER (WHERE x.comp_idx <= 0),
+       coalesce(any_value(i.invokes), 0), coalesce(any_value(i.unanswered), 0),
+       min(x.frame),
+       list(x.frame ORDER BY x.ts, x.frame, x.msg_idx) FILTER (WHERE x.comp_idx <= 0)
+     FROM _dx x LEFT JOIN _inv i USING (did) GROUP BY x.did`,
+    // Diameter request/answer pairs
+    `CREATE OR REPLACE TEMP TABLE _dq AS
+     SELECT evidence_id, frame, msg_idx, ts, hbh, e2e, diam_cmd,
+            (SELECT coalesce(max(dialogue_id), 0) FROM dialogues) + row_number() OVER (ORDER BY evidence_id, ts, frame, msg_idx) AS did
+       FROM messages WHERE diam_cmd IS NOT NULL AND diam_request`,
+    `CREATE OR REPLACE TEMP TABLE _dpair AS
+     SELECT a.evidence_id, a.frame, a.msg_idx, arg_max(r.did, r.ts) AS did
+       FROM (SELECT evidence_id, frame, msg_idx, hbh, e2e, diam_cmd, ts FROM messages WHERE diam_cmd IS NOT NULL AND NOT diam_request) a
+       JOIN _dq r ON a.evidence_id = r.evidence_id AND a.hbh = r.hbh AND a.e2e = r.e2e AND a.diam_cmd = r.diam_cmd AND a.ts >= r.ts
+      GROUP BY a.evidence_id, a.frame, a.msg_idx`,
+    `CREATE OR REPLACE TEMP TABLE _ddm AS
+     WITH ans AS (SELECT evidence_id, frame, msg_idx, did FROM _dpair),
+     orphan AS (
+       SELECT m.evidence_id, m.frame, m.msg_idx FROM messages m
+        ANTI JOIN ans USING (evidence_id, frame, msg_idx)
+        WHERE m.diam_cmd IS NOT NULL AND NOT m.diam_request)
+     SELECT evidence_id, frame, msg_idx, did FROM _dq
+     UNION ALL SELECT evidence_id, frame, msg_idx, did FROM ans
+     UNION ALL SELECT evidence_id, frame, msg_idx,
+       (SELECT coalesce(max(did), (SELECT coalesce(max(dialogue_id), 0) FROM dialogues)) FROM _dq) + row_number() OVER (ORDER BY evidence_id, frame, msg_idx) FROM orphan`,
+    `INSERT INTO dialogue_messages SELECT evidence_id, frame, msg_idx, did FROM _ddm`,
+    `INSERT INTO dialogues
+     SELECT d.did, any_value(m.evidence_id), 'diameter', NULL, NULL,
+       any_value(m.hbh), any_value(m.e2e),
+       arg_min(m.session_id, m.ts) FILTER (WHERE m.session_id IS NOT NULL),
+       NULL, NULL, NULL, NULL, NULL,
+       arg_min(m.origin_host, m.ts) FILTER (WHERE m.diam_request),
+       arg_min(m.origin_realm, m.ts) FILTER (WHERE m.diam_request),
+       coalesce(arg_min(m.origin_host, m.ts) FILTER (WHERE NOT m.diam_request), arg_min(m.dest_host, m.ts) FILTER (WHERE m.diam_request)),
+       arg_min(m.dest_realm, m.ts) FILTER (WHERE m.diam_request),
+       any_value(m.diam_app)::VARCHAR, NULL,
+       arg_min(coalesce(m.diam_cmd_name, m.diam_cmd::VARCHAR), m.ts) FILTER (WHERE m.diam_request),
+       any_value(m.diam_cmd),
+       arg_min(m.imsi, m.ts) FILTER (WHERE m.imsi IS NOT NULL),
+       arg_min(m.msisdn, m.ts) FILTER (WHERE m.msisdn IS NOT NULL),
+       CASE WHEN NOT bool_or(m.diam_request) THEN 'no-begin'
+            WHEN NOT bool_or(NOT m.diam_request) THEN 'timeout'
+            WHEN bool_or(NOT m.diam_request AND coalesce(m.result_code, m.exp_result) IS NOT NULL AND coalesce(m.result_code, m.exp_result) NOT BETWEEN 2000 AND 2999) THEN 'error'
+            ELSE 'end' END,
+       arg_min(coalesce(m.result_code, m.exp_result), m.ts) FILTER (WHERE NOT m.diam_request AND coalesce(m.result_code, m.exp_result) NOT BETWEEN 2000 AND 2999),
+       min(m.ts), max(m.ts), (max(m.ts) - min(m.ts)) * 1000,
+       (min(m.ts) FILTER (WHERE NOT m.diam_request) - min(m.ts) FILTER (WHERE m.diam_request)) * 1000,
+       count(*), count(*) FILTER (WHERE m.diam_request),
+       CASE WHEN bool_or(NOT m.diam_request) THEN 0 ELSE count(*) FILTER (WHERE m.diam_request) END,
+       min(m.frame), list(m.frame ORDER BY m.ts, m.frame, m.msg_idx)
+     FROM _ddm d JOIN messages m USING (evidence_id, frame, msg_idx) GROUP BY d.did`,
+    'DROP TABLE IF EXISTS _tm', 'DROP TABLE IF EXISTS _b', 'DROP TABLE IF EXISTS _mab', 'DROP TABLE IF EXISTS _r', 'DROP TABLE IF EXISTS _m',
+    'DROP TABLE IF EXISTS _dm', 'DROP TABLE IF EXISTS _dx', 'DROP TABLE IF EXISTS _inv', 'DROP TABLE IF EXISTS _dq', 'DROP TABLE IF EXISTS _dpair', 'DROP TABLE IF EXISTS _ddm',
+  ];
+}
+
+/** Longest E.164 CC prefix of a digit string column `col` → iso (subquery). */
+const ccOf = (col: string, what: 'iso' | 'cc' | 'name'): string =>
+  `(SELECT arg_max(r.${what}, length(r.cc)) FROM _ref_cc r WHERE starts_with(${col}, r.cc))`;
+
+const mccOfRealm = (col: string): string =>
+  `(SELECT r.iso FROM _ref_mcc r WHERE r.mcc = regexp_extract(${col}, 'mcc(\\d{3})', 1))`;
+
+export function nodesSql(): string[] {
+  return [
+    'DELETE FROM nodes',
+    `CREATE OR REPLACE TEMP TABLE _ev AS
+     SELECT calling_gt AS node, 'gt' AS kind, ts, 1 AS s, 0 AS r, called_gt AS peer, calling_ssn AS ssn, NULL::VARCHAR AS drole FROM messages WHERE calling_gt IS NOT NULL AND comp_idx <= 0
+     UNION ALL SELECT called_gt, 'gt', ts, 0, 1, calling_gt, called_ssn, NULL FROM messages WHERE called_gt IS NOT NULL AND comp_idx <= 0
+     UNION ALL SELECT 'pc:' || opc, 'pc', ts, 1, 0, 'pc:' || dpc, NULL, NULL FROM messages WHERE opc IS NOT NULL AND comp_idx <= 0
+     UNION ALL SELECT 'pc:' || dpc, 'pc', ts, 0, 1, 'pc:' || opc, NULL, NULL FROM messages WHERE dpc IS NOT NULL AND comp_idx <= 0
+     UNION ALL SELECT origin_host, 'host', ts, 1, 0, coalesce(dest_host, dest_realm), NULL,
+            CASE WHEN diam_app = 16777251 AND diam_request THEN 'mme' WHEN diam_app = 16777251 AND NOT diam_request THEN 'hss' END
+       FROM messages WHERE origin_host IS NOT NULL
+     UNION ALL SELECT dest_host, 'host', ts, 0, 1, origin_host, NULL, NULL FROM messages WHERE dest_host IS NOT NULL`,
+    `CREATE OR REPLACE TEMP TABLE _n AS
+     SELECT node, kind, min(ts) AS first_ts, max(ts) AS last_ts, sum(s) AS sent, sum(r) AS received, count(DISTINCT peer) AS peers,
+            mode(ssn) FILTER (WHERE ssn IS NOT NULL) AS ssn, mode(drole) FILTER (WHERE drole IS NOT NULL) AS drole,
+            arg_max(peer, ts) FILTER (WHERE kind = 'host' AND s = 1) AS realm_hint
+       FROM _ev GROUP BY node, kind`,
+    `INSERT INTO nodes
+     SELECT n.node, n.kind,
+       CASE WHEN n.kind = 'gt' THEN ${ccOf('n.node', 'iso')} WHEN n.kind = 'host' THEN ${mccOfRealm('n.node')} END AS country,
+       CASE WHEN n.kind = 'gt' THEN ${ccOf('n.node', 'name')} WHEN n.kind = 'host' THEN (SELECT any_value(c.name) FROM _ref_cc c WHERE c.iso = ${mccOfRealm('n.node')}) END,
+       CASE WHEN n.kind = 'gt' THEN ${ccOf('n.node', 'cc')} WHEN n.kind = 'host' THEN NULLIF(regexp_extract(n.node, 'mcc(\\d{3})', 1), '') END,
+       p.network, CASE WHEN p.relation IS NOT NULL THEN p.relation WHEN (SELECT count(*) FROM _prof) > 0 THEN 'foreign' END,
+       coalesce(p.role, n.drole, CASE n.ssn WHEN 6 THEN 'hlr' WHEN 7 THEN 'vlr' WHEN 8 THEN 'msc' WHEN 9 THEN 'eir' WHEN 10 THEN 'auc'
+         WHEN 145 THEN 'gmlc' WHEN 146 THEN 'gsmscf' WHEN 147 THEN 'gsmscf' WHEN 149 THEN 'sgsn' WHEN 150 THEN 'ggsn' END),
+       n.first_ts, n.last_ts, n.sent, n.received, n.peers
+     FROM _n n LEFT JOIN LATERAL (
+       SELECT arg_max(pr.network, length(pr.value)) AS network, arg_max(pr.relation, length(pr.value)) AS relation,
+              arg_max(pr.role, CASE WHEN pr.role IS NULL THEN 0 ELSE 1000 END + length(pr.value)) AS role
+         FROM _prof pr
+        WHERE (n.kind = 'gt' AND pr.kind = 'gt' AND starts_with(n.node, pr.value))
+           OR (n.kind = 'pc' AND pr.kind = 'pc' AND n.node = 'pc:' || pr.value)
+           OR (n.kind = 'host' AND pr.kind = 'host' AND n.node = pr.value)
+           OR (n.kind = 'host' AND pr.kind = 'realm' AND (n.node = pr.value OR ends_with(n.node, '.' || pr.value)))
+     ) p ON true`,
+    'DROP TABLE IF EXISTS _ev', 'DROP TABLE IF EXISTS _n',
+  ];
+}
+
+export function linksSql(): string[] {
+  const agg = 'count(*), min(ts), max(ts), arg_min(frame, ts), arg_min(evidence_id, ts)';
+  return [
+    'DELETE FROM links',
+    `INSERT INTO links
+     SELECT 'mtp', 'pc:' || opc, 'pc:' || dpc, ${agg} FROM messages WHERE opc IS NOT NULL AND dpc IS NOT NULL AND comp_idx <= 0 GROUP BY opc, dpc
+     UNION ALL SELECT 'gt', calling_gt, called_gt, ${agg} FROM messages WHERE calling_gt IS NOT NULL AND called_gt IS NOT NULL AND comp_idx <= 0 GROUP BY calling_gt, called_gt
+     UNION ALL SELECT CASE WHEN ppid IS NOT NULL OR sctp_stream IS NOT NULL THEN 'sctp' ELSE 'ip' END,
+            src_ip || ':' || coalesce(src_port::VARCHAR, ''), dst_ip || ':' || coalesce(dst_port::VARCHAR, ''), ${agg}
+       FROM messages WHERE src_ip IS NOT NULL AND dst_ip IS NOT NULL AND comp_idx <= 0 GROUP BY ALL
+     UNION ALL SELECT 'diameter', origin_host, coalesce(dest_host, dest_realm), ${agg}
+       FROM messages WHERE origin_host IS NOT NULL AND diam_request AND coalesce(dest_host, dest_realm) IS NOT NULL GROUP BY ALL`,
+  ];
+}
+
+export function subscribersSql(): string[] {
+  return [
+    'DELETE FROM subscribers',
+    `INSERT INTO subscribers
+     WITH pairs AS (
+       SELECT DISTINCT imsi, msisdn FROM messages WHERE imsi IS NOT NULL AND msisdn IS NOT NULL
+       UNION SELECT DISTINCT imsi, msisdn FROM dialogues WHERE imsi IS NOT NULL AND msisdn IS NOT NULL),
+     si AS (SELECT imsi, min(ts) AS f, max(ts) AS l, count(*) AS n FROM messages WHERE imsi IS NOT NULL GROUP BY imsi),
+     sm AS (SELECT msisdn, min(ts) AS f, max(ts) AS l, count(*) AS n FROM messages WHERE msisdn IS NOT NULL GROUP BY msisdn),
+     di AS (SELECT imsi, count(*) AS n FROM dialogues WHERE imsi IS NOT NULL GROUP BY imsi),
+     dn AS (SELECT msisdn, count(*) AS n FROM dialogues WHERE msisdn IS NOT NULL GROUP BY msisdn)
+     SELECT p.imsi, p.msisdn, least(si.f, sm.f), greatest(si.l, sm.l), coalesce(si.n, sm.n), coalesce(di.n, dn.n, 0)
+       FROM pairs p LEFT JOIN si USING (imsi) LEFT JOIN sm USING (msisdn) LEFT JOIN di USING (imsi) LEFT JOIN dn USING (msisdn)
+     UNION ALL
+     SELECT si.imsi, NULL, si.f, si.l, si.n, coalesce(di.n, 0) FROM si LEFT JOIN di USING (imsi) ANTI JOIN pairs USING (imsi)
+     UNION ALL
+     SELECT NULL, sm.msisdn, sm.f, sm.l, sm.n, coalesce(dn.n, 0) FROM sm LEFT JOIN dn USING (msisdn) ANTI JOIN pairs USING (msisdn)`,
+  ];
+}
+
+export function locationsSql(): string[] {
+  // MAP opcodes (3GPP TS 29.002): 2 updateLocation, 23 updateGprsLocation, 22 sendRoutingInfo,
+  // 45 sendRoutingInfoForSM, 70 provideSubscriberInfo, 71 anyTimeInterrogation, 83 provideSubscriberLocation.
+  // Diameter S6a (TS 29.272): 316 Update-Location-Request (Origin-Host = serving MME/SGSN).
+  return [
+    'DELETE FROM locations',
+    `INSERT INTO locations
+     WITH ev AS (
+       SELECT m.*, d.imsi AS d_imsi, d.msisdn AS d_msisdn
+         FROM messages m
+         LEFT JOIN dialogue_messages dm USING (evidence_id, frame, msg_idx)
+         LEFT JOIN dialogues d ON d.dialogue_id = dm.dialogue_id
+        WHERE (m.comp_kind = 1 AND m.opcode IN (2, 23))
+           OR (m.is_result AND m.opcode IN (22, 45, 70, 71, 83))
+           OR (m.diam_cmd = 316 AND m.diam_request)),
+     ev2 AS (
+       SELECT *, CASE WHEN diam_cmd = 316 THEN 'mme' WHEN opcode = 23 THEN 'sgsn' WHEN vlr IS NOT NULL THEN 'vlr' WHEN msc IS NOT NULL THEN 'msc' WHEN sgsn IS NOT NULL THEN 'sgsn' END AS skind,
+              CASE WHEN diam_cmd = 316 THEN origin_host WHEN opcode = 23 THEN coalesce(sgsn, calling_gt) ELSE coalesce(vlr, msc, sgsn) END AS serving
+         FROM ev)
+     SELECT coalesce(imsi, d_imsi), coalesce(msisdn, d_msisdn), ts,
+            coalesce(op_name, diam_cmd_name, CASE WHEN diam_cmd = 316 THEN 'ULR' END, 'opcode ' || opcode::VARCHAR),
+            skind, serving,
+            CASE WHEN diam_cmd = 316 THEN (SELECT r.iso FROM _ref_mcc r WHERE r.mcc = substr(visited_plmn, 1, 3))
+                 ELSE ${ccOf('serving', 'iso')} END,
+            cgi, lai, age_of_location, evidence_id, frame
+       FROM ev2
+      WHERE coalesce(imsi, d_imsi, msisdn, d_msisdn) IS NOT NULL AND (serving IS NOT NULL OR cgi IS NOT NULL OR lai IS NOT NULL)`,
+  ];
+}
+
+export function kpisSql(): string[] {
+  const b = KPI_BUCKET_SECONDS;
+  const bucket = (col: string): string => `to_timestamp(floor(${col} / ${b}) * ${b})`;
+  return [
+    'DELETE FROM kpis',
+    `INSERT INTO kpis
+     SELECT ${bucket('ts')}, 'link', 'pc:' || opc, 'pc:' || dpc, count(*), count(*) / ${b}.0,
+            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+       FROM messages WHERE opc IS NOT NULL AND dpc IS NOT NULL AND comp_idx <= 0 GROUP BY ALL
+     UNION ALL
+     SELECT ${bucket('start_ts')}, CASE kind WHEN 'tcap' THEN 'tcap-peer' ELSE 'diameter-peer' END,
+            CASE kind WHEN 'tcap' THEN coalesce(orig_gt, 'pc:' || orig_pc::VARCHAR) ELSE orig_host END,
+            CASE kind WHEN 'tcap' THEN coalesce(resp_gt, dest_gt, 'pc:' || dest_pc::VARCHAR) ELSE dest_host END,
+            sum(messages), sum(messages) / ${b}.0, count(*),
+            quantile_cont(response_ms, 0.5), quantile_cont(response_ms, 0.9), quantile_cont(response_ms, 0.99),
+            count(*) FILTER (WHERE outcome = 'error'), count(*) FILTER (WHERE outcome = 'abort'),
+            count(*) FILTER (WHERE outcome = 'error') / count(*), count(*) FILTER (WHERE outcome = 'abort') / count(*),
+            sum(unanswered)
+       FROM dialogues GROUP BY ALL`,
+  ];
+}
+
+/** Every statement that rebuilds the derived tables, in order. */
+export function derivedSql(profile: ProfileMatch[] = []): string[] {
+  return [...refTablesSql(), ...profileTableSql(profile), ...dialoguesSql(), ...nodesSql(), ...linksSql(), ...subscribersSql(), ...locationsSql(), ...kpisSql()];
+}
