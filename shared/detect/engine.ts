@@ -54,6 +54,7 @@ export class Engine {
   private readonly config: DetectConfig;
   private readonly skippedForProfile: Detector[] = [];
   private firstRow: DetectRow | undefined;
+  private readonly episodes = new Map<string, string>();
   private lastRow: DetectRow | undefined;
   /** Errors raised by detectors (a faulty detector never stops the others). */
   readonly errors: string[] = [];
@@ -109,15 +110,26 @@ export class Engine {
       seen.add(k);
       frames.push({ evidence: ev, frame: r.frame });
     }
-    const id = stableHash(`${d.meta.id}|${draft.key}|${evidenceOf(first, fb)}#${first.frame}`);
     const start = draft.start ?? first.ts;
     const end = draft.end ?? rows[rows.length - 1]!.ts;
+    const epKey = `${d.meta.id}|${draft.key}`;
+    let id = stableHash(`${d.meta.id}|${draft.key}|${evidenceOf(first, fb)}#${first.frame}`);
+    if (draft.merge !== undefined) {
+      const openId = this.episodes.get(epKey);
+      const open = openId ? this.alerts.get(openId) : undefined;
+      if (open && start - open.end <= draft.merge) id = open.id;
+      else this.episodes.set(epKey, id);
+    }
     const prev = this.alerts.get(id);
     if (prev) {
       const have = new Set(prev.frames.map((f) => `${f.evidence}#${f.frame}`));
       for (const f of frames) if (!have.has(`${f.evidence}#${f.frame}`)) prev.frames.push(f);
       prev.start = Math.min(prev.start, start);
       prev.end = Math.max(prev.end, end);
+      if (draft.merge !== undefined) {
+        prev.explanation = draft.explanation;
+        if (draft.facts) prev.facts = draft.facts;
+      }
       return;
     }
     const alert: Alert = {

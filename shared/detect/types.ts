@@ -47,6 +47,11 @@ export interface AlertDraft {
   victim: Alert['victim'];
   explanation: string;
   facts?: Record<string, string | number | boolean>;
+  /**
+   * Episode merging: when set, a draft with the same key whose rows start within this many
+   * seconds of the end of the previous alert for that key extends that alert instead of opening a new one.
+   */
+  merge?: number;
 }
 
 export interface DetectorContext {

@@ -32,7 +32,6 @@ export const detector: Detector = {
     const bN = ctx.num('burstCount'), bW = ctx.num('burstWindowSec');
     const sN = ctx.num('slowCount'), sW = ctx.num('slowWindowSec'), sSpan = ctx.num('slowMinSpanSec');
     const seen = new Map<string, DetectRow[]>();
-    const episodes = new Map<string, { first: DetectRow; last: number }>();
     return {
       row(r) {
         let isQ = false;
@@ -45,8 +44,15 @@ export const detector: Detector = {
         const o = ctx.net.senderOf(r);
         if (!isForeign(o) || !ctx.net.towardHome(r)) return;
         const sub = ctx.state.subscriber(r);
-        const v = sub.imsi ?? sub.msisdn;
+        const v = sub.imsi ?? ctx.state.imsiOf(sub.msisdn) ?? sub.msisdn;
         if (!v) return;
+        // A series started under the MSISDN continues under the IMSI once the two are linked.
+        const alias = sub.imsi ? ctx.state.msisdnOf(sub.imsi) : undefined;
+        if (alias && seen.has(alias)) {
+          const old = seen.get(alias)!;
+          seen.delete(alias);
+          seen.set(v, [...old, ...(seen.get(v) ?? [])].sort((x, y) => x.ts - y.ts));
+        }
         let a = seen.get(v);
         if (!a) seen.set(v, (a = []));
         a.push(r);
@@ -55,13 +61,7 @@ export const detector: Detector = {
         const span = a.length ? r.ts - a[0]!.ts : 0;
         const mode = burst.length >= bN ? 'burst' : a.length >= sN && span >= sSpan ? 'low-and-slow' : undefined;
         if (!mode) return;
-        let rows = mode === 'burst' ? burst : a;
-        const ek = `${v}|${mode}`;
-        const ep = episodes.get(ek);
-        if (ep && r.ts - ep.last <= (mode === 'burst' ? bW : sW)) {
-          if (!rows.includes(ep.first)) rows = [ep.first, ...rows];
-          ep.last = r.ts;
-        } else episodes.set(ek, { first: rows[0]!, last: r.ts });
+        const rows = mode === 'burst' ? burst : a;
         const srcs = [...new Set(rows.map((x) => x.calling_gt ?? x.origin_host ?? String(x.opc)))];
         const opsUsed = [...new Set(rows.map((x) => (x.family === 'diameter' ? 'IDR' : opName(mapOp(x)))))];
         ctx.emit({
@@ -72,6 +72,7 @@ export const detector: Detector = {
           severity: 'high',
           explanation: `${rows.length} location queries (${opsUsed.join(', ')}) for ${subLabel(ctx.net, sub)} from ${srcs.length === 1 ? senderLabel(rows[0]!, ctx.net.senderOf(rows[0]!)) : srcs.length + ' foreign sources'} within ${fmtDur(rows[rows.length - 1]!.ts - rows[0]!.ts)}: ${mode} tracking of one subscriber.`,
           facts: { queries: rows.length, mode },
+          merge: mode === 'burst' ? bW : sW,
         });
       },
     };

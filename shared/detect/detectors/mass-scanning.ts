@@ -16,7 +16,7 @@ export const detector: Detector = {
     falsePositives: ['A foreign SMSC delivering a bulk campaign (SRI-for-SM followed by MT-ForwardSM is excluded by default)'],
     tunables: {
       ops: {
-        default: ['anyTimeInterrogation', 'provideSubscriberInfo', 'sendRoutingInfo', 'sendIMSI', 'sendRoutingInfoForGprs', 'sendRoutingInfoForLCS', 'provideSubscriberLocation', 'sendIdentification', 'anyTimeSubscriptionInterrogation', 'sendAuthenticationInfo', 'sendRoutingInfoForSM'],
+        default: ['anyTimeInterrogation', 'provideSubscriberInfo', 'sendRoutingInfo', 'sendIMSI', 'sendRoutingInfoForGprs', 'sendRoutingInfoForLCS', 'provideSubscriberLocation', 'sendIdentification', 'anyTimeSubscriptionInterrogation', 'sendRoutingInfoForSM'],
         description: 'operations counted as probes',
       },
       minDistinct: { default: 8, description: 'distinct subscribers (or called GTs) that make a scan' },
@@ -38,7 +38,7 @@ export const detector: Detector = {
         if (!src) return;
         const op = r.family === 'diameter' ? undefined : mapOp(r);
         if (op === 44 || op === 46) deliversSms.add(src);
-        const counted = r.family === 'diameter' ? r.diam_cmd === 318 || r.diam_cmd === 319 : op !== undefined && ops.has(op);
+        const counted = r.family === 'diameter' ? r.diam_cmd === 319 : op !== undefined && ops.has(op);
         if (!counted) return;
         const o = ctx.net.senderOf(r);
         if (!isForeign(o) || !ctx.net.towardHome(r)) return;
@@ -59,7 +59,8 @@ export const detector: Detector = {
         const opsUsed = [...new Set(rows.map((x) => (x.family === 'diameter' ? x.diam_cmd_name ?? 'Diameter' : opName(mapOp(x)))))];
         ctx.emit({
           key: `${src}|scan`,
-          rows: [a[0]!, ...rows],
+          rows,
+          merge: win,
           attacker: attackerOf(r, o),
           victim: victimOf({}),
           explanation: `${senderLabel(r, o)} sent ${rows.length} probes (${opsUsed.join(', ')}) covering ${what} within ${fmtDur(r.ts - rows[0]!.ts)}: mass scanning from one source.`,
