@@ -43,4 +43,4 @@ export function ctxFor(opts: Partial<DecodeOptions> = {}): DecodeContext {
 }
 
 /** Wireshark protocol names produced by the SS7 lower-layer decoders. */
-export const SS7_PROTOS = new Set(['mtp2', 'm2pa', 'm2ua', 'm3ua', 'sua', 'mtp3', 'mtp3mg', 'sccp', 'sccpmg', 'isup']);
+export const SS7_PROTOS = new Set(['mtp2', 'm2pa', 'm2ua', 'm3ua', 'sua', 'mtp3', 'mtp3mg', 'sccp', 'sccpmg', 'isup', 'bicc']);

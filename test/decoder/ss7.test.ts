@@ -258,4 +258,7 @@ test('MTP2 units, M2PA link status and MTP3 management', () => {
   assert.deepEqual([ls.m2pa!.typeName, ls.m2pa!.linkStatusName, ls.m2pa!.bsn, ls.m2pa!.fsn], ['Link Status', 'Ready', 0x10, 0x11]);
   const rel = one('m3ua isup rel', 'sctp.ppid', 3);
   assert.equal(rel.isup!.causeName, 'Normal call clearing');
+  const bicc = one('m3ua bicc iam', 'sctp.ppid', 3);
+  assert.deepEqual(bicc.protos, ['m3ua', 'bicc']);
+  assert.deepEqual([bicc.isup!.bicc, bicc.isup!.cic, bicc.isup!.typeName, bicc.isup!.called], [true, 0x12345, 'IAM', '12345']);
 });

@@ -114,8 +114,29 @@ export function isup(d: Uint8Array, ctx: DecodeContext): void {
   const type = d[2]!;
   const info: IsupInfo = { type, typeName: isupTypeName(type), cic };
   rec.isup = info;
-  const lay = L[type] ?? NO_PARAMS;
-  let o = 3 + lay[0];
+  body(d, 3, ctx, info);
+}
+
+/** BICC (Q.1902.4, MTP3 SI 13): a 32-bit CIC, then the ISUP message format. Recorded in rec.isup with bicc = true. */
+export function bicc(d: Uint8Array, ctx: DecodeContext): void {
+  const rec = ctx.rec;
+  rec.protos.push('bicc');
+  const end = d.length;
+  if (end < 5) {
+    ctx.stop('isup', end < 4 ? 'truncated BICC CIC' : 'missing message type', end);
+    return;
+  }
+  const cic = (d[0]! | (d[1]! << 8) | (d[2]! << 16) | (d[3]! << 24)) >>> 0;
+  const type = d[4]!;
+  const info: IsupInfo = { type, typeName: isupTypeName(type), cic, bicc: true };
+  rec.isup = info;
+  body(d, 5, ctx, info);
+}
+
+function body(d: Uint8Array, start: number, ctx: DecodeContext, info: IsupInfo): void {
+  const end = d.length;
+  const lay = L[info.type] ?? NO_PARAMS;
+  let o = start + lay[0];
   if (o > end) {
     bad(ctx, info, 'truncated mandatory fixed part', end);
     return;

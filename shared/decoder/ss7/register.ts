@@ -4,7 +4,7 @@ import { m2ua, m2pa } from './m2.js';
 import { sua } from './sua.js';
 import { mtp2, mtp2Phdr, mtp3, mtp3mg } from './mtp.js';
 import { sccp, sccpmg } from './sccp.js';
-import { isup } from './isup.js';
+import { isup, bicc } from './isup.js';
 
 /** Registers the SS7 lower-layer handlers (SIGTRAN adaptation layers, MTP2/3, SCCP, SCMG, ISUP) in the dispatch tables. */
 export function registerSs7(t: DispatchTables): void {
@@ -25,5 +25,6 @@ export function registerSs7(t: DispatchTables): void {
   t.register('mtp3.si', 2, mtp3mg);
   t.register('mtp3.si', 3, sccp);
   t.register('mtp3.si', 5, isup);
+  t.register('mtp3.si', 13, bicc);
   t.register('sccp.ssn', 1, sccpmg);
 }

@@ -30,7 +30,7 @@ export function ss7TsharkColumns(r: SigRecord, c: TsharkCells): void {
   const i = r.isup;
   if (i) {
     c['isup.message_type'] = String(i.type);
-    c['isup.cic'] = String(i.cic);
+    if (!i.bicc) c['isup.cic'] = String(i.cic); // BICC's CIC is bicc.cic
     if (i.called !== undefined) c['isup.called'] = i.called;
     if (i.calling !== undefined) c['isup.calling'] = i.calling;
   } else if (r.cap) {

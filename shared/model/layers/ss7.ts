@@ -142,4 +142,6 @@ export interface IsupInfo {
   causeLocation?: number;
   /** Mandatory part or optional parameter the decoder could not follow. */
   malformed?: string;
+  /** BICC message (MTP3 SI 13, 32-bit CIC, Wireshark 'bicc'): same fields as ISUP. */
+  bicc?: boolean;
 }
