@@ -260,5 +260,5 @@ test('MTP2 units, M2PA link status and MTP3 management', () => {
   assert.equal(rel.isup!.causeName, 'Normal call clearing');
   const bicc = one('m3ua bicc iam', 'sctp.ppid', 3);
   assert.deepEqual(bicc.protos, ['m3ua', 'bicc']);
-  assert.deepEqual([bicc.isup!.bicc, bicc.isup!.cic, bicc.isup!.typeName, bicc.isup!.called], [true, 0x12345, 'IAM', '12345']);
+  assert.deepEqual([bicc.isup!.bicc, bicc.isup!.cic, bicc.isup!.typeName, bicc.isup!.called], [true, 0x12345, 'IAM', '12BC5']);
 });
