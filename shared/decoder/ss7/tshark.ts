@@ -33,8 +33,9 @@ export function ss7TsharkColumns(r: SigRecord, c: TsharkCells): void {
     if (!i.bicc) c['isup.cic'] = String(i.cic); // BICC's CIC is bicc.cic
     if (i.called !== undefined) c['isup.called'] = i.called;
     if (i.calling !== undefined) c['isup.calling'] = i.calling;
-  } else if (r.cap) {
+  } else if (r.cap && r.cap.opcode !== 60) {
     // Wireshark decodes CAP's ISUP-format numbers with the ISUP number dissector, which fills isup.called / isup.calling.
+    // (initialDPSMS, opcode 60, carries its callingPartyNumber as an address string: no isup.* field.)
     const cap = r.cap;
     const called = [cap.calledPartyNumber, cap.destinationRoutingAddress].filter((x): x is string => !!x).join(',');
     if (called) c['isup.called'] = called;
