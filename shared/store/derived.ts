@@ -88,8 +88,9 @@ export function dialoguesSql(): string[] {
      maxd AS (SELECT coalesce(max(did), 0) AS m FROM _b),
      orphan AS (
        SELECT t.evidence_id, t.frame, t.msg_idx,
-              CASE WHEN t.tcap_type = 'unidirectional' THEN 'u|' || t.frame || '|' || t.msg_idx
-                   WHEN t.dtid IS NOT NULL THEN t.rcv || '|' || t.dtid ELSE t.snd || '|' || t.otid END AS k
+              coalesce(CASE WHEN t.tcap_type = 'unidirectional' THEN NULL
+                            WHEN t.dtid IS NOT NULL THEN t.rcv || '|' || t.dtid ELSE t.snd || '|' || t.otid END,
+                       'x|' || t.frame || '|' || t.msg_idx) AS k
          FROM _tm t ANTI JOIN best USING (evidence_id, frame, msg_idx))
      SELECT evidence_id, frame, msg_idx, did FROM best
      UNION ALL
