@@ -25,7 +25,7 @@ export function layoutPositions(nodes: GraphNode[]): { pos: Map<string, { x: num
   const ordered = [...groups.entries()].sort((a, b) => b[1].length - a[1].length);
   const pos = new Map<string, { x: number; y: number }>();
   const out: { name: string; x: number; y: number; r: number; color: string; count: number }[] = [];
-  const spacing = 26;
+  const spacing = 38;
   const golden = Math.PI * (3 - Math.sqrt(5));
   // Place clusters on a larger spiral, biggest in the middle.
   let placed: { x: number; y: number; r: number }[] = [];

@@ -7,8 +7,51 @@
 import { ApiError, type ScenarioInfo } from '../../ipc/contract.js';
 import type { JobProgress } from '../../ipc/contract.js';
 import { countryOfE164, countryOfMcc, distanceKm as countryDistance, plmnOfVisited, type Country } from '../../detect/geo.js';
+import { readFileSync } from 'node:fs';
 import { schemaDDL } from '../../store/schema.js';
-import { DuckCaseDb, type CaseDb } from './db.js';
+import type { NetworkProfile } from '../../model/profile.js';
+import { openCase, closeCase, ingestFiles, caseQuery, type CaseHandle } from '../store/case.js';
+import { detectOpenCase } from '../detect/run-case.js';
+import { toScalar, type CaseDb, type QueryResult } from './db.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/**
+ * A case opened through the store library. Reads go through a second
+ * connection on the same database instance, so the workbench keeps answering
+ * (with committed data) while an import transaction runs on the store's own one.
+ */
+export class StoreCaseDb implements CaseDb {
+  private constructor(readonly handle: CaseHandle, private read: DuckDBConnection) {}
+  get path() {
+    return this.handle.path;
+  }
+  static async open(path: string): Promise<StoreCaseDb> {
+    const h = await openCase(path);
+    return new StoreCaseDb(h, await h.instance.connect());
+  }
+  async query(sql: string, params: (string | number | boolean | null)[] = []): Promise<QueryResult> {
+    const r = await this.read.runAndReadAll(sql, params.length ? (params as never) : undefined);
+    return { columns: r.columnNames(), types: r.columnTypes().map((t) => String(t)), rows: r.getRowsJS().map((row) => row.map(toScalar)) };
+  }
+  async close(): Promise<void> {
+    this.read.closeSync();
+    await closeCase(this.handle);
+  }
+}
+
+export function loadProfile(path: string | undefined): NetworkProfile | undefined {
+  if (!path) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as NetworkProfile;
+  } catch (e) {
+    throw new ApiError(`profile ${path}: ${e instanceof Error ? e.message : String(e)}`, 'bad-args');
+  }
+}
+
+const storeOf = (db: CaseDb): CaseHandle => {
+  if (!(db instanceof StoreCaseDb)) throw new ApiError('this case was not opened through the case store', 'failed');
+  return db.handle;
+};
 
 export type ProgressFn = (p: Partial<Pick<JobProgress, 'bytesDone' | 'bytesTotal' | 'messages' | 'step' | 'rate' | 'eta'>>) => void;
 
@@ -22,7 +65,7 @@ export interface Integrations {
   openDb(path: string, o: { create: boolean }): Promise<CaseDb>;
   ensureTriageTables(db: CaseDb): Promise<void>;
   ingest(db: CaseDb, files: string[], o: { profile?: string; signal: AbortSignal; onProgress: ProgressFn }): Promise<{ messages: number; summary: string }>;
-  detect(db: CaseDb, o: { profile?: string; signal: AbortSignal; onProgress: ProgressFn }): Promise<{ alerts: number }>;
+  detect(db: CaseDb, o: { profile?: string; signal: AbortSignal; onProgress: ProgressFn }): Promise<{ alerts: number; errors?: string[] }>;
   generate(o: { scenarios: string[]; seed?: number; messages?: number; outDir: string; signal: AbortSignal }): Promise<{ capture: string; labels: string; profile: string }>;
   scenarios(): Promise<ScenarioInfo[]>;
   geo(): Promise<GeoLookup | null>;
@@ -42,7 +85,7 @@ export const geoLookup: GeoLookup = {
     if (kind === 'host') {
       const m = /mnc(\d{2,3})\.mcc(\d{3})\./i.exec(v);
       const c = m ? countryOfMcc(m[2]!) : undefined;
-      return { country: c ? c.name : null, network: m ? `${m[2]}-${m[1]}` : v.split('.').slice(-2).join('.'), role: null };
+      return { country: c ? c.name : null, network: m ? `${m[2]}-${m[1]}` : v.split('.').slice(1).join('.') || v, role: null };
     }
     return null;
   },
@@ -71,19 +114,40 @@ const unavailable = (what: string): never => {
 
 export function defaultIntegrations(): Integrations {
   return {
-    async openDb(path, { create }) {
-      const db = await DuckCaseDb.open(path);
-      if (create) for (const ddl of schemaDDL()) await db.query(ddl);
-      return db;
+    async openDb(path) {
+      try {
+        return await StoreCaseDb.open(path);
+      } catch (e) {
+        throw new ApiError(e instanceof Error ? e.message : String(e), 'failed');
+      }
     },
     async ensureTriageTables(db) {
       for (const ddl of schemaDDL()) if (/TABLE IF NOT EXISTS (alert_triage|audit_log)\b/.test(ddl)) await db.query(ddl);
     },
-    ingest: async () => unavailable('capture import (case store ingest)'),
-    detect: async () => unavailable('detection'),
+    async ingest(db, files, o) {
+      const r = await ingestFiles(storeOf(db), files, {
+        signal: o.signal,
+        profile: loadProfile(o.profile),
+        actor: process.env.USER ?? 'workbench',
+        onProgress: (p) => o.onProgress({ bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, messages: p.messages, rate: p.rate, eta: p.etaSeconds, step: `${p.phase}${p.file ? ` ${p.file.split(/[\\/]/).pop()}` : ''} (${p.fileIndex + 1}/${p.fileCount})` }),
+      });
+      const skipped = r.files.filter((f) => f.skipped);
+      return { messages: r.messages, summary: `${r.messages} messages, ${r.errors} decode errors in ${r.seconds.toFixed(1)} s${skipped.length ? `; skipped: ${skipped.map((f) => `${f.path.split(/[\\/]/).pop()} (${f.note})`).join(', ')}` : ''}` };
+    },
+    async detect(db, o) {
+      const h = storeOf(db);
+      let profile = loadProfile(o.profile) ?? null;
+      if (!profile) {
+        const v = (await caseQuery(h, "SELECT value FROM case_meta WHERE key = 'profile'"))[0]?.value;
+        if (typeof v === 'string' && v) profile = JSON.parse(v) as NetworkProfile;
+      }
+      o.onProgress({ step: profile ? 'running detectors' : 'running detectors (no network profile: profile-based detectors report that)' });
+      const r = await detectOpenCase(h, { profile, write: true, onProgress: (rows) => o.onProgress({ step: `running detectors: ${rows} rows`, messages: rows }) });
+      return { alerts: r.alerts.length, errors: r.errors };
+    },
     generate: async () => unavailable('the scenario generator'),
     scenarios: async () => unavailable('the scenario catalogue'),
     geo: async () => geoLookup,
-    status: () => ({ store: false, detect: false, generator: false, notes: ['ingest, detection and the generator are wired as their libraries land'] }),
+    status: () => ({ store: true, detect: true, generator: false, notes: ['the generator is wired as its library lands'] }),
   };
 }

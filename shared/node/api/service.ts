@@ -41,6 +41,16 @@ export type ApiService = Api & { close(): Promise<void>; dispatch(method: Method
 /** Source/destination node id of a message: GT, then Diameter host, then point code, then IP. */
 export const SRC_NODE = `coalesce('gt:' || nullif(calling_gt, ''), 'host:' || nullif(origin_host, ''), 'pc:' || CAST(opc AS VARCHAR), 'ip:' || src_ip)`;
 export const DST_NODE = `coalesce('gt:' || nullif(called_gt, ''), 'host:' || nullif(dest_host, ''), 'pc:' || CAST(dpc AS VARCHAR), 'ip:' || dst_ip)`;
+/**
+ * Per-connection view adding s_node/d_node to messages. A Diameter answer names
+ * no destination host: it goes to the host that sends from the answer's
+ * destination IP (the requester), learned from the case itself.
+ */
+export const NODE_VIEW = `CREATE OR REPLACE TEMP VIEW wb_msg AS
+  WITH ih AS (SELECT src_ip AS ip, mode(origin_host) AS host FROM messages WHERE origin_host IS NOT NULL AND src_ip IS NOT NULL GROUP BY 1)
+  SELECT m.*, ${SRC_NODE.replace(/\b(calling_gt|origin_host|opc|src_ip)\b/g, 'm.$1')} AS s_node,
+    coalesce('gt:' || nullif(m.called_gt, ''), 'host:' || nullif(m.dest_host, ''), CASE WHEN m.family = 'diameter' THEN 'host:' || ih.host END, 'pc:' || CAST(m.dpc AS VARCHAR), 'ip:' || m.dst_ip) AS d_node
+  FROM messages m LEFT JOIN ih ON ih.ip = m.dst_ip`;
 /** Operation label of a message. */
 export const OP_EXPR = `coalesce(op_name, diam_cmd_name, isup_name, sccp_type_name, m3ua_type_name, family)`;
 const EV = `CAST(evidence_id AS VARCHAR)`;
@@ -131,6 +141,7 @@ export function createApiService(opts: ServiceOptions): ApiService {
       m.get(t)!.set(String(x.column_name), String(x.data_type));
     }
     tables = m;
+    if (m.has('messages')) await q(NODE_VIEW);
     return m;
   }
   const has = async (t: string) => (await schema()).has(t);
@@ -315,7 +326,7 @@ export function createApiService(opts: ServiceOptions): ApiService {
     return (await qo(`SELECT * FROM messages WHERE ${conds.join(' AND ')} ORDER BY msg_idx, comp_idx LIMIT 1`, params))[0] ?? null;
   }
 
-  const ladderCols = `${EV} AS ev, frame, msg_idx, comp_idx, ts, family, ${SRC_NODE} AS s, ${DST_NODE} AS d, ${OP_EXPR} AS op, tcap_type, comp_kind_name, is_result, error_code, result_code, diam_request, otid, dtid`;
+  const ladderCols = `${EV} AS ev, frame, msg_idx, comp_idx, ts, family, s_node AS s, d_node AS d, ${OP_EXPR} AS op, tcap_type, comp_kind_name, is_result, error_code, result_code, diam_request, otid, dtid`;
   function toLadder(rows: Row[], title: string, limit: number): LadderData {
     const parties: string[] = [];
     const seen = new Set<string>();
@@ -380,7 +391,20 @@ export function createApiService(opts: ServiceOptions): ApiService {
         const r = await integ.ingest(d, files, { profile, signal: job.signal, onProgress: (p) => job.update(p) });
         invalidate();
         emit({ type: 'case', info: await caseInfo() });
-        return { summary: r.summary, messages: r.messages };
+        // Detection follows every import so the alert queue matches the evidence.
+        let det = '';
+        if (!job.signal.aborted) {
+          job.update({ step: 'running detectors' });
+          try {
+            const x = await integ.detect(d, { profile, signal: job.signal, onProgress: (p) => job.update({ step: p.step ?? 'running detectors' }) });
+            det = `; ${x.alerts} alert(s)${x.errors?.length ? `, ${x.errors.length} detector error(s)` : ''}`;
+          } catch (e) {
+            det = `; detection failed: ${e instanceof Error ? e.message : String(e)}`;
+          }
+          invalidate();
+          emit({ type: 'case', info: await caseInfo() });
+        }
+        return { summary: r.summary + det, messages: r.messages };
       });
       return { jobId };
     },
@@ -394,7 +418,7 @@ export function createApiService(opts: ServiceOptions): ApiService {
         const r = await integ.detect(d, { profile, signal: job.signal, onProgress: (p) => job.update(p) });
         invalidate();
         emit({ type: 'case', info: await caseInfo() });
-        return { summary: `${r.alerts} alert(s)` };
+        return { summary: `${r.alerts} alert(s)${r.errors?.length ? `; detector errors: ${r.errors.join('; ')}` : ''}` };
       });
       return { jobId };
     },
@@ -445,7 +469,7 @@ export function createApiService(opts: ServiceOptions): ApiService {
         const alerts = await loadAlerts();
         const alertsByNode = new Map<string, number>();
         for (const a of alerts) if (a.attackerNode) alertsByNode.set(a.attackerNode, (alertsByNode.get(a.attackerNode) ?? 0) + 1);
-        topTalkers = (await qo(`SELECT ${SRC_NODE} AS id, count(*) AS n FROM messages GROUP BY 1 ORDER BY 2 DESC LIMIT 10`)).filter((r) => r.id !== null).map((r) => {
+        topTalkers = (await qo(`SELECT s_node AS id, count(*) AS n FROM wb_msg GROUP BY 1 ORDER BY 2 DESC LIMIT 10`)).filter((r) => r.id !== null).map((r) => {
           const id = String(r.id);
           const l = nodeLabel(id);
           return { id, label: l.label, kind: l.kind, messages: num(r.n) ?? 0, alerts: alertsByNode.get(id) ?? 0 };
@@ -472,7 +496,7 @@ export function createApiService(opts: ServiceOptions): ApiService {
       const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
       const range = (await qo(`SELECT min(ts) AS a, max(ts) AS b FROM messages`))[0];
       const allFamilies = (await qo(`SELECT DISTINCT family FROM messages ORDER BY 1`)).map((r) => String(r.family));
-      const er = await q(`SELECT ${SRC_NODE} AS s, ${DST_NODE} AS d, count(*) AS n, string_agg(DISTINCT family, ',') AS f FROM messages ${where} GROUP BY 1, 2`, params);
+      const er = await q(`SELECT s_node AS s, d_node AS d, count(*) AS n, string_agg(DISTINCT family, ',') AS f FROM wb_msg ${where} GROUP BY 1, 2`, params);
       const nodeMsgs = new Map<string, number>();
       for (const [s, d, n] of er.rows) {
         if (s === null || d === null) continue;
@@ -523,15 +547,15 @@ export function createApiService(opts: ServiceOptions): ApiService {
       const g = await api.graph({});
       const node = g.nodes.find((n) => n.id === id) ?? null;
       const peers = new Map<string, { sent: number; received: number }>();
-      for (const r of await qo(`SELECT ${DST_NODE} AS p, count(*) AS n FROM messages WHERE ${SRC_NODE} = ? GROUP BY 1`, [id])) {
+      for (const r of await qo(`SELECT d_node AS p, count(*) AS n FROM wb_msg WHERE s_node = ? GROUP BY 1`, [id])) {
         const p = String(r.p);
         peers.set(p, { sent: num(r.n) ?? 0, received: peers.get(p)?.received ?? 0 });
       }
-      for (const r of await qo(`SELECT ${SRC_NODE} AS p, count(*) AS n FROM messages WHERE ${DST_NODE} = ? GROUP BY 1`, [id])) {
+      for (const r of await qo(`SELECT s_node AS p, count(*) AS n FROM wb_msg WHERE d_node = ? GROUP BY 1`, [id])) {
         const p = String(r.p);
         peers.set(p, { sent: peers.get(p)?.sent ?? 0, received: num(r.n) ?? 0 });
       }
-      const operations = (await qo(`SELECT ${OP_EXPR} AS op, count(*) AS n FROM messages WHERE ${SRC_NODE} = ? OR ${DST_NODE} = ? GROUP BY 1 ORDER BY 2 DESC LIMIT 30`, [id, id])).map((r) => ({ name: String(r.op), count: num(r.n) ?? 0 }));
+      const operations = (await qo(`SELECT ${OP_EXPR} AS op, count(*) AS n FROM wb_msg WHERE s_node = ? OR d_node = ? GROUP BY 1 ORDER BY 2 DESC LIMIT 30`, [id, id])).map((r) => ({ name: String(r.op), count: num(r.n) ?? 0 }));
       const alerts = (await loadAlerts()).filter((a) => a.attackerNode === id).map(itemOf);
       return {
         node,
@@ -613,6 +637,7 @@ export function createApiService(opts: ServiceOptions): ApiService {
 
     async ladder(a): Promise<LadderData> {
       need();
+      await schema();
       if ('dialogue' in a) {
         const m = /^(.*):(\d+)$/.exec(a.dialogue);
         if (!m) throw new ApiError(`unknown dialogue id '${a.dialogue}'`, 'not-found');
@@ -631,22 +656,22 @@ export function createApiService(opts: ServiceOptions): ApiService {
           const more = await qo(`SELECT DISTINCT otid, dtid FROM messages WHERE ${EV} = ? AND ts BETWEEN ? AND ? AND (otid IN (${tids.map(() => '?').join(',')}) OR dtid IN (${tids.map(() => '?').join(',')}))`, [ev, ts - 600, ts + 600, ...tids, ...tids]);
           for (const x of more) for (const t of [str(x.otid), str(x.dtid)]) if (t && !tids.includes(t)) tids.push(t);
           const ph = tids.map(() => '?').join(',');
-          rows = await qo(`SELECT ${ladderCols} FROM messages WHERE ${EV} = ? AND ts BETWEEN ? AND ? AND (otid IN (${ph}) OR dtid IN (${ph})) ORDER BY ts, frame, msg_idx, comp_idx LIMIT 501`, [ev, ts - 600, ts + 600, ...tids, ...tids]);
+          rows = await qo(`SELECT ${ladderCols} FROM wb_msg WHERE ${EV} = ? AND ts BETWEEN ? AND ? AND (otid IN (${ph}) OR dtid IN (${ph})) ORDER BY ts, frame, msg_idx, comp_idx LIMIT 501`, [ev, ts - 600, ts + 600, ...tids, ...tids]);
           title = `TCAP dialogue ${tids.join(' ↔ ')}`;
         } else if (row.hbh !== null) {
           const sid = str(row.session_id);
           rows = sid
-            ? await qo(`SELECT ${ladderCols} FROM messages WHERE ${EV} = ? AND ts BETWEEN ? AND ? AND (session_id = ? OR (hbh = ? AND e2e = ?)) ORDER BY ts, frame, msg_idx LIMIT 501`, [ev, ts - 3600, ts + 3600, sid, Number(row.hbh), Number(row.e2e)])
-            : await qo(`SELECT ${ladderCols} FROM messages WHERE ${EV} = ? AND ts BETWEEN ? AND ? AND hbh = ? AND e2e = ? ORDER BY ts, frame, msg_idx LIMIT 501`, [ev, ts - 600, ts + 600, Number(row.hbh), Number(row.e2e)]);
+            ? await qo(`SELECT ${ladderCols} FROM wb_msg WHERE ${EV} = ? AND ts BETWEEN ? AND ? AND (session_id = ? OR (hbh = ? AND e2e = ?)) ORDER BY ts, frame, msg_idx LIMIT 501`, [ev, ts - 3600, ts + 3600, sid, Number(row.hbh), Number(row.e2e)])
+            : await qo(`SELECT ${ladderCols} FROM wb_msg WHERE ${EV} = ? AND ts BETWEEN ? AND ? AND hbh = ? AND e2e = ? ORDER BY ts, frame, msg_idx LIMIT 501`, [ev, ts - 600, ts + 600, Number(row.hbh), Number(row.e2e)]);
           title = sid ? `Diameter session ${sid}` : `Diameter exchange hbh 0x${Number(row.hbh).toString(16)}`;
         } else {
-          rows = await qo(`SELECT ${ladderCols} FROM messages WHERE ${EV} = ? AND frame BETWEEN ? AND ? AND coalesce(src_ip, '') IN (?, ?) ORDER BY ts, frame, msg_idx LIMIT 501`, [ev, a.frame - 10, a.frame + 10, String(row.src_ip ?? ''), String(row.dst_ip ?? '')]);
+          rows = await qo(`SELECT ${ladderCols} FROM wb_msg WHERE ${EV} = ? AND frame BETWEEN ? AND ? AND coalesce(src_ip, '') IN (?, ?) ORDER BY ts, frame, msg_idx LIMIT 501`, [ev, a.frame - 10, a.frame + 10, String(row.src_ip ?? ''), String(row.dst_ip ?? '')]);
           title = `Frames around ${a.frame} on ${row.src_ip ?? '?'} ↔ ${row.dst_ip ?? '?'}`;
         }
         return toLadder(rows, title, 500);
       }
       const p = [a.imsi ?? '', a.msisdn ?? ''];
-      const rows = await qo(`SELECT ${ladderCols} FROM messages WHERE (imsi = ? OR msisdn = ?) AND ts BETWEEN ? AND ? ORDER BY ts, frame, msg_idx, comp_idx LIMIT 501`, [...p, a.from, a.to]);
+      const rows = await qo(`SELECT ${ladderCols} FROM wb_msg WHERE (imsi = ? OR msisdn = ?) AND ts BETWEEN ? AND ? ORDER BY ts, frame, msg_idx, comp_idx LIMIT 501`, [...p, a.from, a.to]);
       return toLadder(rows, `${a.imsi ? `IMSI ${a.imsi}` : `MSISDN ${a.msisdn}`} · ${new Date(a.from * 1000).toISOString()} – ${new Date(a.to * 1000).toISOString()}`, 500);
     },
 
@@ -693,6 +718,15 @@ export function createApiService(opts: ServiceOptions): ApiService {
       }
       const r = await q(`SELECT ${chosen.map((c) => `"${c}"`).join(', ')} FROM messages WHERE ${where} ORDER BY ts, frame, msg_idx, comp_idx LIMIT ?`, [...params, limit]);
       return { csv: toCsv(r.columns, r.rows), rows: r.rows.length };
+    },
+    async messageIndex({ filter, frame, evidence }) {
+      need();
+      const f = await filterSql(filter);
+      const cond = evidence ? `frame = ? AND ${EV} = ?` : 'frame = ?';
+      const at = (await qo(`SELECT ts, frame, msg_idx, comp_idx FROM messages WHERE ${f.where} AND ${cond} ORDER BY ts, frame, msg_idx, comp_idx LIMIT 1`, [...f.params, frame, ...(evidence ? [evidence] : [])]))[0];
+      if (!at) return { index: null };
+      const n = await qo(`SELECT count(*) AS n FROM messages WHERE ${f.where} AND (ts, frame, msg_idx, comp_idx) < (?, ?, ?, ?)`, [...f.params, Number(at.ts), Number(at.frame), Number(at.msg_idx), Number(at.comp_idx)]);
+      return { index: num(n[0]?.n) ?? 0 };
     },
     messageColumns: async () => {
       need();
