@@ -74,9 +74,13 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: CNode, o: Record<string,
     case 'int':
       set(out, n.f, readInt(b, vs, ve));
       break;
-    case 'isup':
-      set(out, n.f, isupDigits(b, vs, ve));
+    case 'isup': {
+      const d = isupDigits(b, vs, ve);
+      // tshark fills e164.msisdn from ISUP-format numbers whose nature of address is international
+      if (ve - vs >= 3 && (b[vs]! & 0x7f) === 4) (out.e164 ??= []).push(d);
+      set(out, n.f, d);
       break;
+    }
     case 'bcd':
       if (ve - vs > 1) set(out, n.f, tbcd(b, vs + 1, ve));
       break;

@@ -12,6 +12,7 @@ import { tbcd, toHex } from '../ber/digits.js';
 import { MAP_OP_NAMES, MAP_ERROR_NAMES } from './names.js';
 import { MAP_ARG, MAP_RES, type MapLeaf } from './schema.js';
 import { SS_CODE_NAMES } from './sscodes.js';
+import { decodeTpdu } from './sms.js';
 import { addressDigits, addressNp, cgiText, laiText, geoLatLon, isupDigits, ussdText } from './values.js';
 
 export function mapOpName(op: number): string | undefined {
@@ -65,6 +66,14 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: SNode<MapLeaf>, o: Recor
     case 'int':
       set(out, n.f, readInt(b, vs, ve));
       break;
+    case 'tpduMo':
+    case 'tpduMt': {
+      set(out, n.f, toHex(b, vs, ve));
+      const t = decodeTpdu(b, vs, ve, n.k === 'tpduMo');
+      if (t.address !== undefined && t.e164) (out.e164 ??= []).push(t.address);
+      if (t.text !== undefined) set(out, 'smsText', t.text);
+      break;
+    }
     case 'ssCode':
       if (ve > vs && out.ssCode === undefined) {
         out.ssCode = b[vs]!;

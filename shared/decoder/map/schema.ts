@@ -9,7 +9,7 @@ import { seq, choice, U, C, type SNode } from '../ber/schema.js';
 
 export type MapLeaf =
   | 'imsi' | 'addr' | 'lmsi' | 'int' | 'ssCode' | 'cgi' | 'lai' | 'geo' | 'isup' | 'dcs' | 'ussd'
-  | 'imei' | 'reqInfo' | 'null' | 'hex' | 'count' | 'subState';
+  | 'imei' | 'reqInfo' | 'null' | 'hex' | 'count' | 'subState' | 'tpduMo' | 'tpduMt';
 export type MNode = SNode<MapLeaf>;
 
 const OCT = U(4), INT = U(2), SEQ = U(16), ENUM = U(10), NUL = U(5);
@@ -96,7 +96,8 @@ const smRpOa = choice<MapLeaf>({
   [C(4)]: L('addr', 'smRpOa', { f2: 'serviceCentre', kf: 'smRpOaKind', kv: 'serviceCentre' }),
   [C(5)]: L('null', undefined, { kf: 'smRpOaKind', kv: 'none' }),
 });
-const forwardSm = seq<MapLeaf>({ [OCT]: [L('hex', 'smRpUi'), imsi()] }, [smRpDa, smRpOa]);
+const forwardSmMt = seq<MapLeaf>({ [OCT]: [L('tpduMt', 'smRpUi'), imsi()] }, [smRpDa, smRpOa]);
+const forwardSmMo = seq<MapLeaf>({ [OCT]: [L('tpduMo', 'smRpUi'), imsi()] }, [smRpDa, smRpOa]);
 
 const ussdArg = seq<MapLeaf>({ [OCT]: [L('dcs'), L('ussd'), L('hex')], [C(0)]: addr('msisdn') });
 
@@ -178,8 +179,8 @@ arg(37, { [SEQ]: resetArg, [C(3)]: resetArg });
 // 43 checkIMEI (v3 SEQUENCE, v1/v2 bare IMEI)
 arg(43, { [SEQ]: seq<MapLeaf>({ [OCT]: L('imei', 'imei') }), [OCT]: L('imei', 'imei') });
 // 44 mt-forwardSM, 46 mo-forwardSM (forwardSM in v1/v2)
-arg(44, { [SEQ]: forwardSm });
-arg(46, { [SEQ]: forwardSm });
+arg(44, { [SEQ]: forwardSmMt });
+arg(46, { [SEQ]: forwardSmMo });
 res(44, { [SEQ]: seq<MapLeaf>({ [OCT]: L('hex', 'smRpUi') }) });
 res(46, { [SEQ]: seq<MapLeaf>({ [OCT]: L('hex', 'smRpUi') }) });
 // 45 sendRoutingInfoForSM

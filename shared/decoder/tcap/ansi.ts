@@ -43,7 +43,12 @@ export function isAnsiTcap(first: number): boolean {
   return ANSI_PACKAGES[first] !== undefined;
 }
 
-export function decodeAnsiTcap(b: Uint8Array, ctx: DecodeContext): void {
+/**
+ * Decodes an ANSI TCAP package. On the ANSI MAP SSNs (5-14) every invoke
+ * component becomes its own record with protos …:ansi_tcap:ansi_map, as
+ * Wireshark hands invokes to ansi_map there (ANSI MAP parameters are not decoded).
+ */
+export function decodeAnsiTcap(b: Uint8Array, ctx: DecodeContext, ssn?: number): void {
   const rec = ctx.rec;
   const first = b[0]!;
   const pkg = ANSI_PACKAGES[first] ?? 'unknown';
@@ -63,7 +68,7 @@ export function decodeAnsiTcap(b: Uint8Array, ctx: DecodeContext): void {
     if (!stopped) ctx.stop('tcap', r, o);
     stopped = true;
   };
-  let first1: ComponentInfo | undefined;
+  const comps: ComponentInfo[] = [];
   while (p < pe) {
     e = readTlv(b, p, pe);
     if (e) {
@@ -108,10 +113,9 @@ export function decodeAnsiTcap(b: Uint8Array, ctx: DecodeContext): void {
             continue;
           }
           t.componentCount++;
-          if (!first1) {
-            first1 = { kind: k[0], kindName: k[1] };
-            ansiComponent(b, cs, ce, first1);
-          }
+          const ci: ComponentInfo = { kind: k[0], kindName: k[1] };
+          ansiComponent(b, cs, ce, ci);
+          comps.push(ci);
         }
         break;
       }
@@ -130,7 +134,18 @@ export function decodeAnsiTcap(b: Uint8Array, ctx: DecodeContext): void {
         stop(`${pkg}: unexpected element 0x${id.toString(16)}`, p);
     }
   }
-  if (first1) rec.component = first1;
+  const c0 = comps[0];
+  if (c0) rec.component = c0;
+  if (ssn === undefined || ssn < 5 || ssn > 14) return;
+  let n = 0;
+  for (const c of comps) {
+    if (c.kind !== 1 || c.opcode === undefined) continue;
+    const r = ctx.fork();
+    r.compIdx = n++;
+    r.component = c;
+    r.protos.push('ansi_map');
+    ctx.emit(r);
+  }
 }
 
 function ansiDialogue(b: Uint8Array, s: number, e: number, t: TcapInfo): void {

@@ -23,7 +23,7 @@ const SEQ_DEF: Record<number, readonly (readonly [number, boolean])[]> = {
   0x62: [[OTID, false], [DLG, true], [COMPS, true]],
   0x64: [[DTID, false], [DLG, true], [COMPS, true]],
   0x65: [[OTID, false], [DTID, false], [DLG, true], [COMPS, true]],
-  0x67: [[DTID, false], [PABORT, true]],
+  0x67: [[DTID, false], [PABORT, true], [DLG, true]],
 };
 
 const KIND: Record<number, [ComponentInfo['kind'], ComponentInfo['kindName']]> = {
@@ -42,10 +42,33 @@ const PROBLEM_KIND = ['generalProblem', 'invokeProblem', 'returnResultProblem', 
 
 /** A parsed component: info plus where its parameter lies. */
 interface Comp {
-  info: ComponentInfo;
+  /** undefined for a component with an unknown tag (the user still sees it, as in Wireshark). */
+  info: ComponentInfo | undefined;
   /** Parameter TLV (identifier to end), -1 when absent. */
   ps: number;
   pe: number;
+}
+
+interface Dialogue {
+  acn: string;
+  user: string | undefined;
+  acName: string | undefined;
+  acVersion: number | undefined;
+}
+
+/** Transaction id → dialogue context, bounded (oldest entries dropped). */
+class DialogueMemory {
+  private readonly m = new Map<string, Dialogue>();
+  get(tid: string): Dialogue | undefined {
+    return this.m.get(tid);
+  }
+  set(tid: string, d: Dialogue): void {
+    if (this.m.size >= 200000) {
+      const k = this.m.keys().next().value;
+      if (k !== undefined) this.m.delete(k);
+    }
+    this.m.set(tid, d);
+  }
 }
 
 function flag(t: TcapInfo, f: string): void {
@@ -66,6 +89,7 @@ export function chooseUser(acnUser: string | undefined, ssn: number | undefined)
   if (ssn === undefined) return undefined;
   if (ssn === 146) return 'camel';
   if ((ssn >= 6 && ssn <= 9) || ssn === 145 || (ssn >= 148 && ssn <= 150)) return 'gsm_map';
+  if (ssn === 106 || ssn === 241) return 'inap';
   return undefined;
 }
 
@@ -107,11 +131,15 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, o: ItuDecodeOpt
     stopped = true;
   };
   while (p < msgEnd) {
-    e = readTlv(b, p, msgEnd);
+    e = readTlv(b, p, msgEnd, 0, true);
     if (e) {
       flag(t, 'ber-error');
       stop(`${t.type}: ${berErrorText(e)}`, berErrOffset);
       break;
+    }
+    if (tlv.missing) {
+      flag(t, 'ber-error');
+      stop(`${t.type}: element 0x${b[p]!.toString(16)} length exceeds the message by ${tlv.missing} byte(s)`, p);
     }
     const id = b[p]!;
     const vs = tlv.vs, ve = tlv.ve, next = tlv.next;
@@ -159,21 +187,40 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, o: ItuDecodeOpt
   const comps = components(b, compS, compE, t, stop);
   t.componentCount = comps.length;
   let invokes = 0;
-  for (const c of comps) if (c.info.kind === 1) invokes++;
+  for (const c of comps) if (c.info?.kind === 1) invokes++;
   if (first === 0x62 && invokes >= 2) flag(t, 'multi-invoke');
   for (const c of comps) {
-    if (c.info.globalOpcode !== undefined) {
+    if (c.info?.globalOpcode !== undefined) {
       flag(t, 'global-opcode');
       break;
     }
   }
 
+  // dialogue memory: a Continue/End/Abort without ACN inherits the context of its Begin (Wireshark's TCAP transaction matching)
+  const mem = ctx.state.get('tcap.dialogues', () => new DialogueMemory());
+  // key: transaction id + the (unordered) pair of transport addresses, like Wireshark's TCAP hash without SCCP addresses
+  const tr = rec.transport;
+  const pair = tr?.src !== undefined && tr.dst !== undefined ? (tr.src < tr.dst ? `|${tr.src}|${tr.dst}` : `|${tr.dst}|${tr.src}`) : '';
+  if (t.acn === undefined) {
+    const d = (t.dtid !== undefined ? mem.get(t.dtid + pair) : undefined) ?? (t.otid !== undefined && first !== 0x64 ? mem.get(t.otid + pair) : undefined);
+    if (d) {
+      acnUser = d.user;
+      t.acn = d.acn;
+      if (d.acName) t.acName = d.acName;
+      if (d.acVersion !== undefined) t.acVersion = d.acVersion;
+      flag(t, 'acn-from-dialogue');
+    }
+  }
+  if (t.acn !== undefined && (first === 0x62 || first === 0x65)) {
+    const d: Dialogue = { acn: t.acn, user: acnUser, acName: t.acName, acVersion: t.acVersion };
+    if (t.otid !== undefined) mem.set(t.otid + pair, d);
+  }
   const user = chooseUser(acnUser, o.ssn);
   if (user) t.user = user;
   if (o.heuristic) {
     // single record: describe the first component, without claiming the stack
     const c0 = comps[0];
-    if (c0) {
+    if (c0?.info) {
       rec.component = c0.info;
       if (user && ctx.tables.has('tcap.user', user)) {
         const n = rec.protos.length;
@@ -189,7 +236,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, o: ItuDecodeOpt
     const c = comps[i]!;
     const r = ctx.fork();
     r.compIdx = i;
-    r.component = c.info;
+    if (c.info) r.component = c.info;
     ctx.rec = r;
     try {
       ctx.dispatch('tcap.user', user, c.ps >= 0 ? b.subarray(c.ps, c.pe) : b.subarray(0, 0));
@@ -302,11 +349,15 @@ function components(b: Uint8Array, s: number, e: number, t: TcapInfo, stop: (r: 
   const out: Comp[] = [];
   let p = s;
   while (p < e) {
-    const err = readTlv(b, p, e);
+    const err = readTlv(b, p, e, 0, true);
     if (err) {
       flag(t, 'ber-error');
       stop(`component ${out.length}: ${berErrorText(err)}`, berErrOffset);
       break;
+    }
+    if (tlv.missing) {
+      flag(t, 'ber-error');
+      stop(`component ${out.length}: length exceeds the component portion by ${tlv.missing} byte(s)`, p);
     }
     const id = b[p]!;
     const vs = tlv.vs, ve = tlv.ve;
@@ -315,6 +366,7 @@ function components(b: Uint8Array, s: number, e: number, t: TcapInfo, stop: (r: 
     if (!k) {
       flag(t, 'unknown-tag');
       stop(`component ${out.length}: unknown component tag 0x${id.toString(16).padStart(2, '0')}`, p);
+      out.push({ info: undefined, ps: -1, pe: -1 });
       continue;
     }
     const info: ComponentInfo = { kind: k[0], kindName: k[1] };
@@ -326,7 +378,7 @@ function components(b: Uint8Array, s: number, e: number, t: TcapInfo, stop: (r: 
 }
 
 function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, stop: (r: string, o: number) => void): void {
-  const info = c.info;
+  const info = c.info!;
   let p = s;
   let i = 0;
   while (p < e) {

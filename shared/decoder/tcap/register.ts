@@ -22,7 +22,7 @@ export function tcapForSsn(ssn: number | undefined): LayerHandler {
     const first = data[0]!;
     if (first >> 6 === 3) {
       // PRIVATE class: ANSI package types; Wireshark ignores other private tags
-      if (isAnsiTcap(first)) decodeAnsiTcap(data, ctx);
+      if (isAnsiTcap(first)) decodeAnsiTcap(data, ctx, ssn);
       return;
     }
     decodeItuTcap(data, ctx, { ssn, heuristic: false });
@@ -67,4 +67,8 @@ export function registerTcap(t: DispatchTables): void {
   t.register('sccp.ssn', '*', tcapHeuristic);
   registerMap(t);
   registerCap(t);
+  // INAP (SSN 106/241): named in the stack like Wireshark, operations not decoded
+  t.register('tcap.user', 'inap', (_d, ctx) => {
+    ctx.rec.protos.push('inap');
+  });
 }

@@ -22,13 +22,18 @@ export function tcapTsharkColumns(r: SigRecord, c: TsharkCells): void {
   if (r.compIdx < 0 || !comp) return;
   if (r.map && protos.includes('gsm_map')) {
     c['gsm_map.old.Component'] = String(comp.kind);
-    if (comp.invokeId !== undefined) c['gsm_old.invokeID'] = String(comp.invokeId);
+    // a reject's invoke id is a CHOICE (derivable / not derivable): another field in tshark
+    if (comp.invokeId !== undefined && comp.kind !== 4) c['gsm_old.invokeID'] = String(comp.invokeId);
     const lv = comp.kind === 3 ? comp.errorCode : comp.opcode;
     if (lv !== undefined) c['gsm_old.localValue'] = String(lv);
     if (r.map.imsis?.length) c['e212.imsi'] = r.map.imsis.join(',');
     if (r.map.e164?.length) c['e164.msisdn'] = r.map.e164.join(',');
   } else if (r.cap && protos.includes('camel')) {
-    if (comp.kind !== 3 && comp.kind !== 4 && comp.opcode !== undefined) c['camel.opcode'] = String(comp.opcode);
+    // camel.opcode is the CHOICE index of the operation code: 0 local, 1 global
+    if (comp.kind !== 3 && comp.kind !== 4) {
+      if (comp.opcode !== undefined) c['camel.opcode'] = '0';
+      else if (comp.globalOpcode !== undefined) c['camel.opcode'] = '1';
+    }
     if (r.cap.imsis?.length) c['e212.imsi'] = r.cap.imsis.join(',');
     if (r.cap.e164?.length) c['e164.msisdn'] = r.cap.e164.join(',');
   }

@@ -30,7 +30,8 @@ export interface TcapInfo {
   user?: string;
   /**
    * Evasion / anomaly markers: 'global-opcode', 'no-dialogue', 'malformed-acn', 'multi-invoke',
-   * 'unknown-tag', 'ber-error', 'heuristic' (TCAP found on an SSN that is not a TCAP SSN).
+   * 'unknown-tag', 'ber-error', 'heuristic' (TCAP found on an SSN that is not a TCAP SSN),
+   * 'acn-from-dialogue' (no ACN in this message: taken from the Begin/Continue of the same transaction).
    */
   flags?: string[];
 }
