@@ -1,0 +1,155 @@
+/**
+ * `npm run eval [-- --seeds 1,2,3 --messages 20000 --keep DIR]`
+ *
+ * Generates scenario captures with `sigtrail generate` for several seeds, runs
+ * `sigtrail analyze CAPTURE --profile profile.json --format ndjson` on each, and scores the
+ * alerts against labels.json: per scenario and difficulty detected / missed, every alert that
+ * touches no attack frame (a false alarm), look-alikes that drew an alert, recall and precision,
+ * and the learned model next to the rules. Seeds used to train the model (train-model.ts) are
+ * different from the default evaluation seeds.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface Inst {
+  id: string;
+  scenario: string;
+  attack: string;
+  category: string;
+  difficulty: string;
+  benign: boolean;
+  frames: number[];
+  victims: Array<{ imsi: string; msisdn: string }>;
+}
+interface AlertLine {
+  id: string;
+  detector: string;
+  severity: string;
+  category: string;
+  frames: Array<{ evidence: string; frame: number }>;
+  explanation: string;
+  attacker: Record<string, unknown>;
+  victim: Record<string, unknown>;
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const argv = process.argv.slice(2);
+const opt = (name: string, def: string): string => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] ? argv[i + 1]! : def;
+};
+const seeds = opt('seeds', '1,2,3').split(',').map(Number);
+const messages = Number(opt('messages', '20000'));
+const keep = argv.includes('--keep') ? opt('keep', '') : '';
+const cli = join(root, 'dist/sigtrail.mjs');
+
+execFileSync(process.execPath, [join(root, 'build/build-cli.mjs')], { stdio: 'inherit' });
+
+export function findCapture(dir: string): string {
+  const f = readdirSync(dir).find((n) => /\.(pcapng|pcap)(\.gz)?$/.test(n));
+  if (!f) throw new Error(`no capture written in ${dir} (${readdirSync(dir).join(', ')})`);
+  return join(dir, f);
+}
+
+interface Score {
+  attacks: Map<string, { total: number; hit: number }>;
+  alerts: number;
+  onAttack: number;
+  falseAlarms: AlertLine[];
+  lookalikeHits: Array<{ inst: Inst; alert: AlertLine }>;
+  detectedIds: Set<string>;
+}
+const newScore = (): Score => ({ attacks: new Map(), alerts: 0, onAttack: 0, falseAlarms: [], lookalikeHits: [], detectedIds: new Set() });
+
+function scoreRun(insts: Inst[], alerts: AlertLine[], s: Score, tag: string): void {
+  const frameOwner = new Map<number, Inst[]>();
+  for (const i of insts) for (const f of i.frames) (frameOwner.get(f) ?? frameOwner.set(f, []).get(f)!).push(i);
+  const hitInst = new Set<string>();
+  for (const a of alerts) {
+    if (a.severity === 'info' && a.detector === 'engine') continue;
+    s.alerts++;
+    const touched = new Set<Inst>();
+    for (const f of a.frames) for (const i of frameOwner.get(f.frame) ?? []) touched.add(i);
+    const atk = [...touched].filter((i) => !i.benign);
+    const look = [...touched].filter((i) => i.benign);
+    if (atk.length) {
+      s.onAttack++;
+      for (const i of atk) hitInst.add(i.id);
+    } else s.falseAlarms.push(a);
+    for (const i of look) s.lookalikeHits.push({ inst: i, alert: a });
+  }
+  for (const i of insts) {
+    if (i.benign) continue;
+    const k = `${i.scenario} / ${i.difficulty}`;
+    const e = s.attacks.get(k) ?? { total: 0, hit: 0 };
+    e.total++;
+    if (hitInst.has(i.id)) {
+      e.hit++;
+      s.detectedIds.add(`${tag}:${i.id}`);
+    }
+    s.attacks.set(k, e);
+  }
+}
+
+function report(name: string, s: Score, verbose: boolean): { recall: number; precision: number } {
+  let tot = 0, hit = 0;
+  for (const v of s.attacks.values()) {
+    tot += v.total;
+    hit += v.hit;
+  }
+  const recall = tot ? hit / tot : 1;
+  const precision = s.alerts ? s.onAttack / s.alerts : 1;
+  console.log(`\n== ${name}`);
+  if (verbose) {
+    for (const [k, v] of [...s.attacks].sort()) console.log(`  ${v.hit === v.total ? 'detected' : v.hit ? 'partial ' : 'MISSED  '}  ${k.padEnd(48)} ${v.hit}/${v.total}`);
+  }
+  console.log(`  attack instances detected ${hit}/${tot}  recall ${recall.toFixed(3)}`);
+  console.log(`  alerts ${s.alerts}, on attack frames ${s.onAttack}, false alarms ${s.falseAlarms.length}  precision ${precision.toFixed(3)}`);
+  console.log(`  look-alike instances that drew an alert: ${new Set(s.lookalikeHits.map((x) => x.inst.id)).size}`);
+  if (verbose) {
+    for (const a of s.falseAlarms.slice(0, 30)) console.log(`  FALSE ALARM [${a.detector}] frames ${a.frames.slice(0, 3).map((f) => f.frame).join(',')}: ${a.explanation}`);
+    if (s.falseAlarms.length > 30) console.log(`  … ${s.falseAlarms.length - 30} more false alarms`);
+    for (const x of s.lookalikeHits.slice(0, 20)) console.log(`  LOOK-ALIKE HIT ${x.inst.scenario} (${x.inst.id}) by [${x.alert.detector}]: ${x.alert.explanation}`);
+  }
+  return { recall, precision };
+}
+
+const all = newScore(), rules = newScore(), model = newScore();
+const base = keep || mkdtempSync(join(tmpdir(), 'sigtrail-eval-'));
+if (keep) mkdirSync(base, { recursive: true });
+const t0 = performance.now();
+let totalMsgs = 0;
+for (const seed of seeds) {
+  const dir = join(base, `seed-${seed}`);
+  mkdirSync(dir, { recursive: true });
+  const g = spawnSync(process.execPath, [cli, 'generate', '--out', dir, '--seed', String(seed), '--messages', String(messages)], { encoding: 'utf8' });
+  if (g.status !== 0) {
+    console.error(`generate failed for seed ${seed}:\n${g.stderr}`);
+    process.exit(1);
+  }
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { instances: Inst[]; messages?: number };
+  totalMsgs += labels.messages ?? 0;
+  const cap = findCapture(dir);
+  const profile = join(dir, 'profile.json');
+  if (!existsSync(profile)) throw new Error(`generator wrote no profile.json in ${dir}`);
+  const r = spawnSync(process.execPath, [cli, 'analyze', cap, '--profile', profile, '--format', 'ndjson'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0) {
+    console.error(`analyze failed for seed ${seed}:\n${r.stderr}`);
+    process.exit(1);
+  }
+  const alerts = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as AlertLine);
+  console.log(`seed ${seed}: ${labels.instances.filter((i) => !i.benign).length} attack and ${labels.instances.filter((i) => i.benign).length} look-alike instances, ${alerts.length} alerts (${r.stderr.trim().split('\n').pop()})`);
+  scoreRun(labels.instances, alerts, all, String(seed));
+  scoreRun(labels.instances, alerts.filter((a) => a.category !== 'model'), rules, String(seed));
+  scoreRun(labels.instances, alerts.filter((a) => a.category === 'model'), model, String(seed));
+}
+const overall = report('all detectors (rules + model), per scenario / difficulty', all, true);
+report('rules only', rules, false);
+report('learned model only (model-ul)', model, false);
+const modelOnly = [...model.detectedIds].filter((x) => !rules.detectedIds.has(x));
+console.log(`\n  model finds ${modelOnly.length} attack instance(s) the rules miss${modelOnly.length ? ': ' + modelOnly.join(', ') : ''}; model false alarms: ${model.falseAlarms.length}`);
+console.log(`\n${seeds.length} seed(s), ${totalMsgs} messages, ${((performance.now() - t0) / 1000).toFixed(1)} s. recall ${overall.recall.toFixed(3)} (target ≥ 0.95), precision ${overall.precision.toFixed(3)}, look-alike false alarms ${new Set(all.lookalikeHits.map((x) => x.inst.id)).size} (target 0)`);
+if (!keep) rmSync(base, { recursive: true, force: true });
