@@ -262,3 +262,16 @@ test('MTP2 units, M2PA link status and MTP3 management', () => {
   assert.deepEqual(bicc.protos, ['m3ua', 'bicc']);
   assert.deepEqual([bicc.isup!.bicc, bicc.isup!.cic, bicc.isup!.typeName, bicc.isup!.called], [true, 0x12345, 'IAM', '12BC5']);
 });
+
+test('connection-oriented SCCP messages: references, causes, addresses', () => {
+  const ctx = ctxFor();
+  const got = collect(ctx, 6);
+  const cr = run(ctx, 'sctp.ppid', 3, craftedHex('sccp cr'))[0]!.sccp!;
+  assert.deepEqual([cr.typeName, cr.slr, cr.protocolClass, cr.called.ssn, cr.called.digits, cr.calling.ssn, cr.dataLength], ['CR', 0x030201, 2, 6, '1234', 7, 3]);
+  assert.equal(got.length, 1, 'CR user data goes to the called SSN');
+  const rlsd = run(ctx, 'sctp.ppid', 3, craftedHex('sccp rlsd'))[0]!.sccp!;
+  assert.deepEqual([rlsd.typeName, rlsd.dlr, rlsd.slr, rlsd.cause], ['RLSD', 0x060504, 0x030201, 3]);
+  const dt1 = run(ctx, 'sctp.ppid', 3, craftedHex('sccp dt1'))[0]!.sccp!;
+  assert.deepEqual([dt1.typeName, dt1.dlr, dt1.dataLength], ['DT1', 0x060504, 3]);
+  assert.equal(run(ctx, 'sctp.ppid', 3, craftedHex('sccp it'))[0]!.sccp!.typeName, 'IT');
+});

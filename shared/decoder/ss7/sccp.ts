@@ -25,8 +25,6 @@ const SIGNALS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '(spare)', '1
 const PAIRS: string[] = [];
 for (let v = 0; v < 256; v++) PAIRS.push(SIGNALS[v & 15]! + SIGNALS[v >> 4]!);
 
-const EMPTY_ADDR: SccpAddress = Object.freeze({ routeOnSsn: false }) as SccpAddress;
-
 /** Set by parseAddress when it returns undefined. */
 let addrError = '';
 
@@ -170,7 +168,7 @@ export function sccp(d: Uint8Array, ctx: DecodeContext): void {
     return;
   }
   const type = d[0]!;
-  const info: SccpInfo = { type, typeName: sccpTypeName(type), called: EMPTY_ADDR, calling: EMPTY_ADDR };
+  const info: SccpInfo = { type, typeName: sccpTypeName(type), called: { routeOnSsn: false }, calling: { routeOnSsn: false } };
   rec.sccp = info;
   let layout: Layout;
   switch (type) {
@@ -323,6 +321,13 @@ export function dispatchUser(ctx: DecodeContext, calledSsn: number | undefined, 
   ctx.dispatch('sccp.ssn', '*', data);
 }
 
+/** Minimum length of each connection-oriented message type (fixed part and pointers), 0 = not connection-oriented. */
+const CO_MIN = [0, 7, 9, 6, 9, 7, 6, 7, 6, 0, 0, 5, 4, 8, 7, 5, 11];
+
+function ref3(d: Uint8Array, o: number): number {
+  return d[o]! | (d[o + 1]! << 8) | (d[o + 2]! << 16);
+}
+
 /**
  * Connection-oriented messages: fixed part per Q.713 Table 2-19; CR/CC/CREF/RLSD
  * optional part may carry a calling/called address and data.
@@ -330,71 +335,52 @@ export function dispatchUser(ctx: DecodeContext, calledSsn: number | undefined, 
 function connectionOriented(d: Uint8Array, ctx: DecodeContext, info: SccpInfo): void {
   const end = d.length;
   const t = info.type;
-  // [DLR?, SLR?, fixed octets after references (class/cause …), has called pointer, has optional pointer]
-  let o = 1;
-  const need = (n: number): boolean => {
-    if (o + n > end) {
-      ctx.stop('sccp', `truncated ${info.typeName}`, o);
-      return false;
-    }
-    return true;
-  };
-  const ref = (): number => {
-    const v = d[o]! | (d[o + 1]! << 8) | (d[o + 2]! << 16);
-    o += 3;
-    return v;
-  };
-  let optPtrAt = -1, calledPtrAt = -1;
+  const min = t < CO_MIN.length ? CO_MIN[t]! : 0;
+  if (min === 0) {
+    ctx.stop('sccp', `unknown message type 0x${t.toString(16).padStart(2, '0')}`, 0);
+    return;
+  }
+  if (end < min) {
+    ctx.stop('sccp', `truncated ${info.typeName}`, end);
+    return;
+  }
+  let optPtrAt = -1, calledPtrAt = -1, dataPtrAt = -1;
   switch (t) {
     case 0x01: // CR: SLR, class, called (V), optional
-      if (!need(6)) return;
-      info.slr = ref();
-      info.protocolClass = d[o++]! & 15;
-      calledPtrAt = o++;
-      optPtrAt = o++;
+      info.slr = ref3(d, 1);
+      info.protocolClass = d[4]! & 15;
+      calledPtrAt = 5;
+      optPtrAt = 6;
       break;
     case 0x02: // CC: DLR, SLR, class, optional
-      if (!need(8)) return;
-      info.dlr = ref();
-      info.slr = ref();
-      info.protocolClass = d[o++]! & 15;
-      optPtrAt = o++;
+    case 0x04: // RLSD: DLR, SLR, release cause, optional
+      info.dlr = ref3(d, 1);
+      info.slr = ref3(d, 4);
+      if (t === 0x02) info.protocolClass = d[7]! & 15;
+      else info.cause = d[7]!;
+      optPtrAt = 8;
       break;
     case 0x03: // CREF: DLR, refusal cause, optional
-      if (!need(5)) return;
-      info.dlr = ref();
-      info.cause = d[o++]!;
-      optPtrAt = o++;
+      info.dlr = ref3(d, 1);
+      info.cause = d[4]!;
+      optPtrAt = 5;
       break;
-    case 0x04: // RLSD: DLR, SLR, release cause, optional
-      if (!need(8)) return;
-      info.dlr = ref();
-      info.slr = ref();
-      info.cause = d[o++]!;
-      optPtrAt = o++;
+    case 0x05: case 0x0d: case 0x0e: case 0x10: // RLC, RSR (reset cause), RSC, IT (class …)
+      info.dlr = ref3(d, 1);
+      info.slr = ref3(d, 4);
+      if (t === 0x0d) info.cause = d[7]!;
+      if (t === 0x10) info.protocolClass = d[7]! & 15;
       break;
-    case 0x05: case 0x0d: case 0x0e: case 0x10: // RLC, RSR (+cause), RSC, IT
-      if (!need(6)) return;
-      info.dlr = ref();
-      info.slr = ref();
-      if (t === 0x0d && need(1)) info.cause = d[o]!;
-      if (t === 0x10 && need(1)) info.protocolClass = d[o]! & 15;
-      break;
-    case 0x06: case 0x07: case 0x08: case 0x0b: case 0x0c: case 0x0f: { // DT1, DT2, AK, ED, EA, ERR
-      if (!need(3)) return;
-      info.dlr = ref();
-      if (t === 0x0f && need(1)) info.cause = d[o]!;
-      if (t === 0x06 || t === 0x07 || t === 0x0b) {
-        const ptrAt = o + (t === 0x06 ? 1 : t === 0x07 ? 2 : 0);
-        const at = variable(d, ptrAt, false, false, end);
-        if (at < 0) ctx.stop('sccp', 'data pointer/length out of range', ptrAt);
-        else info.dataLength = varLen;
-      }
-      break;
-    }
-    default:
-      ctx.stop('sccp', `unknown message type 0x${t.toString(16).padStart(2, '0')}`, 0);
-      return;
+    default: // DT1, DT2, AK, ED, EA, ERR (error cause)
+      info.dlr = ref3(d, 1);
+      if (t === 0x0f) info.cause = d[4]!;
+      if (t === 0x06) dataPtrAt = 5;
+      else if (t === 0x07) dataPtrAt = 6;
+      else if (t === 0x0b) dataPtrAt = 4;
+  }
+  if (dataPtrAt >= 0) {
+    if (variable(d, dataPtrAt, false, false, end) < 0) ctx.stop('sccp', 'data pointer/length out of range', dataPtrAt);
+    else info.dataLength = varLen;
   }
   const ansi = ctx.opts.mtp3Variant === 'ansi';
   if (calledPtrAt >= 0) {
