@@ -12,9 +12,10 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        // The store's decode worker is loaded by URL next to the main bundle (see shared/node/ingest/run-worker.ts).
+        input: { index: resolve(root, 'electron/main/index.ts'), 'decode.worker': resolve(root, 'shared/node/ingest/decode.worker.ts') },
         external: ['electron', /^@duckdb\//, /^node:/],
-        output: { format: 'es', entryFileNames: '[name].js' },
+        output: { format: 'es', entryFileNames: (c) => (c.name.endsWith('.worker') ? '[name].mjs' : '[name].js') },
       },
     },
   },
