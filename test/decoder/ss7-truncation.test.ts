@@ -15,7 +15,7 @@ interface Crafted { name: string; kind: string; hex: string }
 const crafted = JSON.parse(readFileSync(new URL('../fixtures/ss7/crafted.json', import.meta.url), 'utf8')) as Crafted[];
 const ENTRY: Record<string, [TableName, number]> = {
   m3ua: ['sctp.ppid', 3], m2pa: ['sctp.ppid', 5], sua: ['sctp.ppid', 4],
-  link140: ['link', 140], link139: ['link', 139], link141: ['link', 141],
+  link140: ['link', 140], link139: ['link', 139], link141: ['link', 141], link141ansi: ['link', 141],
 };
 
 const inputs: { name: string; table: TableName; key: number | string; data: Uint8Array }[] = [];

@@ -25,8 +25,9 @@ const COLS: TsharkColumn[] = [
   'sccp.calling.digits', 'isup.message_type', 'isup.cic', 'isup.called', 'isup.calling',
 ];
 
-/** kind → [text2pcap arguments, dispatch table, key, octets text2pcap adds itself]. */
-const KINDS: Record<string, [string[], TableName, number, number]> = {
+/** kind → [text2pcap arguments, dispatch table, key, octets text2pcap adds itself, ANSI variant]. */
+const KINDS: Record<string, [string[], TableName, number, number, boolean?]> = {
+  link141ansi: [['-F', 'pcap', '-l', '141'], 'link', 141, 0, true],
   m3ua: [['-S', '2905,2905,3'], 'sctp.ppid', 3, 0],
   m2pa: [['-S', '3565,3565,5'], 'sctp.ppid', 5, 0],
   sua: [['-S', '14001,14001,4'], 'sctp.ppid', 4, 0],
@@ -48,7 +49,7 @@ function hexdump(b: Uint8Array): string {
   return s;
 }
 
-for (const [kind, [t2pArgs, table, key, phdr]] of Object.entries(KINDS)) {
+for (const [kind, [t2pArgs, table, key, phdr, ansi]] of Object.entries(KINDS)) {
   const items = crafted.filter((c) => c.kind === kind);
   test(`tshark agrees on crafted ${kind} messages (${items.length})`, { skip }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'ss7t-'));
@@ -56,12 +57,12 @@ for (const [kind, [t2pArgs, table, key, phdr]] of Object.entries(KINDS)) {
       writeFileSync(join(dir, 'in.txt'), items.map((c) => hexdump(fromHex(c.hex).subarray(phdr))).join(''));
       const t2p = spawnSync('text2pcap', ['-q', ...t2pArgs, join(dir, 'in.txt'), join(dir, 'x.pcap')], { encoding: 'utf8' });
       assert.equal(t2p.status, 0, t2p.stderr);
-      const ts = spawnSync('tshark', ['-n', '-r', join(dir, 'x.pcap'), '-T', 'fields', '-E', 'occurrence=a', '-E', 'aggregator=,',
+      const ts = spawnSync('tshark', ['-n', ...(ansi ? ['-o', 'mtp3.standard:ANSI'] : []), '-r', join(dir, 'x.pcap'), '-T', 'fields', '-E', 'occurrence=a', '-E', 'aggregator=,',
         '-e', 'frame.protocols', ...COLS.flatMap((c) => ['-e', c])], { encoding: 'utf8' });
       assert.equal(ts.status, 0, ts.stderr);
       const rows = ts.stdout.split('\n').filter((l) => l.length > 0);
       assert.equal(rows.length, items.length);
-      const ctx = ctxFor();
+      const ctx = ctxFor(ansi ? { mtp3Variant: 'ansi' } : {});
       items.forEach((c, i) => {
         const exp = rows[i]!.split('\t');
         const recs = run(ctx, table, key, fromHex(c.hex), i + 1);

@@ -44,6 +44,8 @@ const P_CALLED = 0x04, P_SUBSEQ = 0x05, P_CALLING = 0x0a, P_REDIRECTING = 0x0b, 
   ] as [number, number, number[], boolean][]
 ).forEach(([t, f, v, o]) => (L[t] = [f, v, o]));
 const NO_PARAMS: Layout = [0, [], false];
+/** ANSI T1.113 IAM: NCI, FCI, CPC fixed; user service information and called party number variable. */
+const ANSI_IAM: Layout = [4, [0x1d, P_CALLED], true];
 
 /** Q.850 cause values. */
 const CAUSES: Record<number, string> = {
@@ -135,7 +137,7 @@ export function bicc(d: Uint8Array, ctx: DecodeContext): void {
 
 function body(d: Uint8Array, start: number, ctx: DecodeContext, info: IsupInfo): void {
   const end = d.length;
-  const lay = L[info.type] ?? NO_PARAMS;
+  const lay = info.type === 1 && ctx.opts.mtp3Variant === 'ansi' ? ANSI_IAM : L[info.type] ?? NO_PARAMS;
   let o = start + lay[0];
   if (o > end) {
     bad(ctx, info, 'truncated mandatory fixed part', end);
