@@ -64,6 +64,7 @@ function u32(b: Uint8Array, o: number, le: boolean): number {
 
 /** Returns the frame bytes at `fileOffset`, or throws an Error with a one-line reason. */
 export async function readFrameBytes(path: string, fileOffset: number, frame?: number): Promise<FrameBytes> {
+  if (!Number.isInteger(fileOffset) || fileOffset < 0) throw new Error('no file offset recorded for this message (metadata import): raw bytes are not available');
   const hdr = await readRange(path, 0, 28);
   if (hdr.length < 24) throw new Error('file too short to be a capture');
   const magicBE = u32(hdr, 0, false);
