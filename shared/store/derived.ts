@@ -17,18 +17,38 @@
  * Diameter answers pair with the latest earlier request with the same
  * hop-by-hop id, end-to-end id and command code (RFC 6733 §6.2).
  */
-import { E164_CC, MCC } from './geo-mini.js';
+import { COUNTRIES, E164_CODES, MCC_CODES, NANP_AREAS } from '../detect/geo-data.js';
 
 export const KPI_BUCKET_SECONDS = 60;
 
 /** SQL literal helpers. */
 const q = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-/** Reference tables (temp) for countries. */
+function pairs(table: string): [string, string][] {
+  return table.split(/\s+/).filter(Boolean).map((p) => p.split('|') as [string, string]);
+}
+
+/**
+ * Reference tables (temp) for countries, from the detection helper's ITU-T
+ * E.164 / E.212 tables (shared/detect/geo-data.ts): _ref_cc(prefix, cc, iso, name)
+ * matched by longest prefix (NANP area codes as '1'+NPA), _ref_mcc(mcc, iso, name).
+ */
 export function refTablesSql(): string[] {
+  const names = new Map<string, string>();
+  for (const line of COUNTRIES.split('\n')) {
+    const [iso, name] = line.trim().split('|');
+    if (iso && name) names.set(iso, name);
+  }
+  const e164 = pairs(E164_CODES);
+  const base = new Set(e164.map(([cc]) => cc).filter((cc) => cc.length <= 3));
+  const baseOf = (code: string): string => {
+    for (let l = 3; l >= 1; l--) if (base.has(code.slice(0, l))) return code.slice(0, l);
+    return code;
+  };
+  const cc = [...e164.map(([code, iso]) => [code, code.length > 3 ? baseOf(code) : code, iso] as const), ...pairs(NANP_AREAS).map(([npa, iso]) => ['1' + npa, '1', iso] as const)];
   return [
-    `CREATE OR REPLACE TEMP TABLE _ref_cc AS SELECT * FROM (VALUES ${E164_CC.map(([cc, iso, name]) => `(${q(cc)}, ${q(iso)}, ${q(name)})`).join(', ')}) t(cc, iso, name)`,
-    `CREATE OR REPLACE TEMP TABLE _ref_mcc AS SELECT * FROM (VALUES ${MCC.map(([mcc, iso]) => `(${q(mcc)}, ${q(iso)})`).join(', ')}) t(mcc, iso)`,
+    `CREATE OR REPLACE TEMP TABLE _ref_cc AS SELECT * FROM (VALUES ${cc.map(([p, c, iso]) => `(${q(p)}, ${q(c)}, ${q(iso)}, ${q(names.get(iso) ?? iso)})`).join(', ')}) t(prefix, cc, iso, name)`,
+    `CREATE OR REPLACE TEMP TABLE _ref_mcc AS SELECT * FROM (VALUES ${pairs(MCC_CODES).map(([mcc, iso]) => `(${q(mcc)}, ${q(iso)}, ${q(names.get(iso) ?? iso)})`).join(', ')}) t(mcc, iso, name)`,
   ];
 }
 
@@ -193,7 +213,7 @@ export function dialoguesSql(): string[] {
 
 /** Longest E.164 CC prefix of a digit string column `col` → iso (subquery). */
 const ccOf = (col: string, what: 'iso' | 'cc' | 'name'): string =>
-  `(SELECT arg_max(r.${what}, length(r.cc)) FROM _ref_cc r WHERE starts_with(${col}, r.cc))`;
+  `(SELECT arg_max(r.${what}, length(r.prefix)) FROM _ref_cc r WHERE starts_with(${col}, r.prefix))`;
 
 const mccOfRealm = (col: string): string =>
   `(SELECT r.iso FROM _ref_mcc r WHERE r.mcc = regexp_extract(${col}, 'mcc(\\d{3})', 1))`;
@@ -218,7 +238,7 @@ export function nodesSql(): string[] {
     `INSERT INTO nodes
      SELECT n.node, n.kind,
        CASE WHEN n.kind = 'gt' THEN ${ccOf('n.node', 'iso')} WHEN n.kind = 'host' THEN ${mccOfRealm('n.node')} END AS country,
-       CASE WHEN n.kind = 'gt' THEN ${ccOf('n.node', 'name')} WHEN n.kind = 'host' THEN (SELECT any_value(c.name) FROM _ref_cc c WHERE c.iso = ${mccOfRealm('n.node')}) END,
+       CASE WHEN n.kind = 'gt' THEN ${ccOf('n.node', 'name')} WHEN n.kind = 'host' THEN (SELECT r.name FROM _ref_mcc r WHERE r.mcc = regexp_extract(n.node, 'mcc(\\d{3})', 1)) END,
        CASE WHEN n.kind = 'gt' THEN ${ccOf('n.node', 'cc')} WHEN n.kind = 'host' THEN NULLIF(regexp_extract(n.node, 'mcc(\\d{3})', 1), '') END,
        p.network, CASE WHEN p.relation IS NOT NULL THEN p.relation WHEN (SELECT count(*) FROM _prof) > 0 THEN 'foreign' END,
        coalesce(p.role, n.drole, CASE n.ssn WHEN 6 THEN 'hlr' WHEN 7 THEN 'vlr' WHEN 8 THEN 'msc' WHEN 9 THEN 'eir' WHEN 10 THEN 'auc'

@@ -8,7 +8,7 @@ import type { MsgRow } from '../model/row.js';
 import { MESSAGE_COLUMNS, type SqlType } from './schema.js';
 
 /** How a tshark cell is read: integer (decimal or 0x hex), string, boolean, TCAP message-type marker. */
-type Kind = 'int' | 'str' | 'bool' | 'mark';
+type Kind = 'int' | 'str' | 'bool' | 'mark' | 'tid';
 
 interface FieldMap {
   /** tshark field name (dots), also matched with dots as underscores (ek). */
@@ -47,8 +47,8 @@ export const TSHARK_FIELD_MAP: readonly FieldMap[] = [
   { field: 'sccp.calling.ssn', column: 'calling_ssn', kind: 'int' },
   { field: 'sccp.called.digits', column: 'called_gt', kind: 'str' },
   { field: 'sccp.calling.digits', column: 'calling_gt', kind: 'str' },
-  { field: 'tcap.otid', column: 'otid', kind: 'str' },
-  { field: 'tcap.dtid', column: 'dtid', kind: 'str' },
+  { field: 'tcap.otid', column: 'otid', kind: 'tid' },
+  { field: 'tcap.dtid', column: 'dtid', kind: 'tid' },
   { field: 'tcap.begin_element', column: 'tcap_type', kind: 'mark', mark: 'begin' },
   { field: 'tcap.continue_element', column: 'tcap_type', kind: 'mark', mark: 'continue' },
   { field: 'tcap.end_element', column: 'tcap_type', kind: 'mark', mark: 'end' },
@@ -143,6 +143,11 @@ export function ekToRow(layers: Record<string, unknown>): MsgRow {
     const maps = BY_NORM.get(k.toLowerCase());
     if (!maps && k.toLowerCase() !== 'frame_time_epoch') continue;
     const v0 = Array.isArray(raw) ? raw[0] : raw;
+    if (maps?.some((m) => m.kind === 'mark')) {
+      // presence markers: ek writes them with a null value
+      for (const m of maps) if (m.kind === 'mark') r[m.column] = m.mark;
+      continue;
+    }
     if (v0 == null) continue;
     const s = typeof v0 === 'string' ? v0 : String(v0);
     if (k.toLowerCase() === 'frame_time_epoch') {
@@ -157,12 +162,17 @@ export function ekToRow(layers: Record<string, unknown>): MsgRow {
     for (const m of maps!) {
       if (m.kind === 'int') r[m.column] = parseInt0x(s);
       else if (m.kind === 'str') r[m.column] = s;
+      else if (m.kind === 'tid') r[m.column] = s.replace(/[:\s]/g, '').toLowerCase();
       else if (m.kind === 'bool') r[m.column] = s === '1' || s === 'true' || v0 === true;
       else if (m.kind === 'mark') r[m.column] = m.mark;
     }
   }
   const row = r as unknown as MsgRow;
   if (row.comp_kind != null) row.comp_idx = 0;
+  if (row.comp_kind === 3 && row.error_code == null) {
+    row.error_code = row.opcode;
+    row.opcode = null;
+  }
   row.family = inferFamily(row);
   return row;
 }
@@ -218,6 +228,9 @@ function selectFromMapped(mapped: Map<string, string>, source: string, evidenceI
       case 'comp_idx': return 'coalesce(m.comp_idx, CASE WHEN m.comp_kind IS NOT NULL THEN 0 ELSE -1 END) AS comp_idx';
       case 'protos': return "coalesce(m.protos, '') AS protos";
       case 'retrans': return 'coalesce(m.retrans, false) AS retrans';
+      // tshark's gsm_old.localValue is the error code in a returnError component
+      case 'opcode': return 'CASE WHEN m.comp_kind = 3 AND m.error_code IS NULL THEN NULL ELSE m.opcode END AS opcode';
+      case 'error_code': return 'coalesce(m.error_code, CASE WHEN m.comp_kind = 3 THEN m.opcode END) AS error_code';
       default: return `m.${col.name}`;
     }
   });
@@ -234,6 +247,7 @@ export function tsvImportSql(path: string, evidenceId: number, header: string[])
     if (!maps) continue;
     for (const m of maps) {
       if (m.kind === 'mark') marks.push(`WHEN NULLIF(${qi(h)}, '') IS NOT NULL THEN '${m.mark}'`);
+      else if (m.kind === 'tid' && !mapped.has(m.column)) mapped.set(m.column, `NULLIF(lower(replace(${qi(h)}, ':', '')), '')`);
       else if (!mapped.has(m.column)) mapped.set(m.column, castExpr(qi(h), COLTYPE.get(m.column)!));
     }
   }
