@@ -1,5 +1,64 @@
-/** Placeholder until the 'generate' command lands; it refuses rather than pretending. */
-export async function run(_args: string[]): Promise<number> {
-  console.error("sigtrail generate: not available in this build yet");
-  return 2;
+/**
+ * `sigtrail generate --out DIR [--seed N] [--messages N] [--scenarios all|none|id[:variant],…] [--hours H]`
+ * Writes DIR/capture.pcap (streamed), DIR/labels.json and DIR/profile.json.
+ * `writeGeneration` is the Node writer other Node code (workbench, benches) can call.
+ */
+import { mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from './args.js';
+import { generateToSink, type GenerateOptions, type GenerateResult } from '../../shared/generator/index.js';
+
+export async function writeGeneration(dir: string, opts: GenerateOptions): Promise<GenerateResult & { pcapPath: string; bytes: number }> {
+  mkdirSync(dir, { recursive: true });
+  const pcapPath = join(dir, 'capture.pcap');
+  const fd = openSync(pcapPath, 'w');
+  let bytes = 0;
+  try {
+    const r = await generateToSink(opts, (chunk) => {
+      let o = 0;
+      while (o < chunk.length) o += writeSync(fd, chunk, o, chunk.length - o);
+      bytes += chunk.length;
+    });
+    writeFileSync(join(dir, 'labels.json'), JSON.stringify(r.labels, null, 1) + '\n');
+    writeFileSync(join(dir, 'profile.json'), JSON.stringify(r.profile, null, 2) + '\n');
+    return { ...r, pcapPath, bytes };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function num(v: string | true | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v === true || !Number.isFinite(n) || n < 0) throw new Error(`--${name} needs a non-negative number`);
+  return n;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const a = parseArgs(args, { values: ['out', 'seed', 'messages', 'scenarios', 'hours'], flags: ['quiet', 'help'] });
+  if (a.opts.help) {
+    console.log('usage: sigtrail generate --out DIR [--seed N] [--messages N] [--scenarios all|none|id[:variant],…] [--hours H] [--quiet]');
+    return 0;
+  }
+  const out = a.opts.out;
+  if (typeof out !== 'string') {
+    console.error('sigtrail generate: --out DIR is required');
+    return 2;
+  }
+  const sel = typeof a.opts.scenarios === 'string' ? a.opts.scenarios : 'all';
+  const opts: GenerateOptions = {
+    seed: num(a.opts.seed, 'seed') ?? 1,
+    messages: num(a.opts.messages, 'messages') ?? 20000,
+    scenarios: sel === 'all' || sel === 'none' ? sel : sel.split(',').map((s) => s.trim()).filter(Boolean),
+  };
+  const hours = num(a.opts.hours, 'hours');
+  if (hours !== undefined) opts.hours = hours;
+  const t0 = Date.now();
+  const r = await writeGeneration(out, opts);
+  if (!a.opts.quiet) {
+    const s = (Date.now() - t0) / 1000;
+    console.log(`wrote ${r.pcapPath}: ${r.labels.frames} frames, ${r.labels.messages} messages, ${r.labels.instances.length} scenario instances (${(r.bytes / 1048576).toFixed(1)} MiB, ${s.toFixed(1)} s, ${Math.round(r.labels.messages / s)} msgs/s)`);
+    console.log(`wrote ${join(out, 'labels.json')} and ${join(out, 'profile.json')} (home ${r.profile.home.name}, MCC ${r.profile.home.mcc}, CC +${r.profile.home.cc}, ${r.profile.partners.length} partners)`);
+  }
+  return 0;
 }
