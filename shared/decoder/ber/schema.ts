@@ -6,7 +6,10 @@
  * gives positional CHOICEs for the first elements of a SEQUENCE.
  * The walker is generic; the leaf decoder is supplied by the user (MAP, CAP).
  */
-import { readTlv, tlv, berErrorText, berErrOffset } from './ber.js';
+import { readTlv, tlv as tlvBinding, berErrorText, berErrOffset } from './ber.js';
+
+/** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
+const tlv = tlvBinding;
 
 export interface SNode<K extends string = string> {
   /** 'seq' (constructed, walk children), 'choice' (the element itself is one of `c`), or a leaf kind. */

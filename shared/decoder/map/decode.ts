@@ -6,7 +6,7 @@
  */
 import type { DecodeContext } from '../context.js';
 import type { MapInfo } from '../../model/layers/tcap.js';
-import { readTlv, tlv, readInt, berErrorText, berErrOffset } from '../ber/ber.js';
+import { readTlv, tlv as tlvBinding, readInt, berErrorText, berErrOffset } from '../ber/ber.js';
 import { element, type SNode } from '../ber/schema.js';
 import { tbcd, toHex } from '../ber/digits.js';
 import { MAP_OP_NAMES, MAP_ERROR_NAMES } from './names.js';
@@ -14,6 +14,9 @@ import { MAP_ARG, MAP_RES, type MapLeaf } from './schema.js';
 import { SS_CODE_NAMES } from './sscodes.js';
 import { decodeTpdu } from './sms.js';
 import { addressDigits, addressNp, cgiText, laiText, geoLatLon, isupDigits, ussdText } from './values.js';
+
+/** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
+const tlv = tlvBinding;
 
 export function mapOpName(op: number): string | undefined {
   return MAP_OP_NAMES[op];

@@ -90,7 +90,19 @@ export interface AcnInfo {
 
 const MAP_PREFIX = '0.4.0.0.1.0.';
 
+const cache = new Map<string, AcnInfo>();
+
+/** Name, version and component user of an application-context OID (memoised). */
 export function acnInfo(oid: string): AcnInfo {
+  let a = cache.get(oid);
+  if (!a) {
+    a = acnLookup(oid);
+    if (cache.size < 4096) cache.set(oid, a);
+  }
+  return a;
+}
+
+function acnLookup(oid: string): AcnInfo {
   const cap = CAP_AC[oid];
   if (cap) return { name: cap[0], version: cap[1], user: 'camel' };
   if (oid.startsWith(MAP_PREFIX)) {

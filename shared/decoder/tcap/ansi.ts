@@ -5,8 +5,11 @@
  */
 import type { DecodeContext } from '../context.js';
 import type { ComponentInfo, TcapInfo } from '../../model/layers/tcap.js';
-import { readTlv, tlv, readOid, readUint, berErrorText, berErrOffset } from '../ber/ber.js';
+import { readTlv, tlv as tlvBinding, readOid, readUint, berErrorText, berErrOffset } from '../ber/ber.js';
 import { toHex } from '../ber/digits.js';
+
+/** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
+const tlv = tlvBinding;
 
 /** Package types by identifier octet (PRIVATE constructed). */
 export const ANSI_PACKAGES: Record<number, string> = {

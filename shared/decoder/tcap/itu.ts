@@ -10,9 +10,12 @@
  */
 import type { DecodeContext } from '../context.js';
 import type { ComponentInfo, TcapInfo } from '../../model/layers/tcap.js';
-import { readTlv, tlv, readInt, readOid, berErrorText, berErrOffset } from '../ber/ber.js';
+import { readTlv, tlv as tlvBinding, readInt, readOid, berErrorText, berErrOffset } from '../ber/ber.js';
 import { toHex } from '../ber/digits.js';
 import { acnInfo } from './acn.js';
+
+/** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
+const tlv = tlvBinding;
 
 const MSG_NAMES: Record<number, string> = { 0x61: 'unidirectional', 0x62: 'begin', 0x64: 'end', 0x65: 'continue', 0x67: 'abort' };
 
@@ -70,6 +73,8 @@ class DialogueMemory {
     this.m.set(tid, d);
   }
 }
+
+const makeMemory = (): DialogueMemory => new DialogueMemory();
 
 function flag(t: TcapInfo, f: string): void {
   const a = (t.flags ??= []);
@@ -197,7 +202,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, o: ItuDecodeOpt
   }
 
   // dialogue memory: a Continue/End/Abort without ACN inherits the context of its Begin (Wireshark's TCAP transaction matching)
-  const mem = ctx.state.get('tcap.dialogues', () => new DialogueMemory());
+  const mem = ctx.state.get('tcap.dialogues', makeMemory);
   // key: transaction id + the (unordered) pair of transport addresses, like Wireshark's TCAP hash without SCCP addresses
   const tr = rec.transport;
   const pair = tr?.src !== undefined && tr.dst !== undefined ? (tr.src < tr.dst ? `|${tr.src}|${tr.dst}` : `|${tr.dst}|${tr.src}`) : '';
