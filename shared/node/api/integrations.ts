@@ -7,7 +7,9 @@
 import { ApiError, type ScenarioInfo } from '../../ipc/contract.js';
 import type { JobProgress } from '../../ipc/contract.js';
 import { countryOfE164, countryOfMcc, distanceKm as countryDistance, plmnOfVisited, type Country } from '../../detect/geo.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateToSink, catalogue } from '../../generator/index.js';
 import { schemaDDL } from '../../store/schema.js';
 import type { NetworkProfile } from '../../model/profile.js';
 import { openCase, closeCase, ingestFiles, caseQuery, type CaseHandle } from '../store/case.js';
@@ -108,9 +110,6 @@ export const geoLookup: GeoLookup = {
   },
 };
 
-const unavailable = (what: string): never => {
-  throw new ApiError(`${what} is not available in this build yet`, 'unavailable');
-};
 
 export function defaultIntegrations(): Integrations {
   return {
@@ -145,9 +144,38 @@ export function defaultIntegrations(): Integrations {
       const r = await detectOpenCase(h, { profile, write: true, onProgress: (rows) => o.onProgress({ step: `running detectors: ${rows} rows`, messages: rows }) });
       return { alerts: r.alerts.length, errors: r.errors };
     },
-    generate: async () => unavailable('the scenario generator'),
-    scenarios: async () => unavailable('the scenario catalogue'),
+    async generate(o) {
+      mkdirSync(o.outDir, { recursive: true });
+      const capture = join(o.outDir, 'capture.pcap');
+      const fd = openSync(capture, 'w');
+      let r;
+      try {
+        const opts: Parameters<typeof generateToSink>[0] = { scenarios: o.scenarios.length === 1 && o.scenarios[0] === 'all' ? 'all' : o.scenarios };
+        if (o.seed !== undefined) opts.seed = o.seed;
+        if (o.messages !== undefined) opts.messages = o.messages;
+        r = await generateToSink(opts, (chunk) => {
+          if (o.signal.aborted) throw new ApiError('generation cancelled', 'failed');
+          writeSync(fd, chunk);
+        });
+      } finally {
+        closeSync(fd);
+      }
+      const labels = join(o.outDir, 'labels.json');
+      const profile = join(o.outDir, 'profile.json');
+      writeFileSync(labels, JSON.stringify(r.labels, null, 1) + '\n');
+      writeFileSync(profile, JSON.stringify(r.profile, null, 2) + '\n');
+      return { capture, labels, profile };
+    },
+    async scenarios() {
+      return catalogue().map((c) => ({
+        id: c.id,
+        title: c.title,
+        category: c.category,
+        description: `${c.steps.join(' ')} ${c.distinguish ? `Tell-tale: ${c.distinguish}` : ''}`.trim(),
+        extra: { attack: c.attack, mitre: c.mitre.join(', '), evidence: c.evidence.join('; ') },
+      }));
+    },
     geo: async () => geoLookup,
-    status: () => ({ store: true, detect: true, generator: false, notes: ['the generator is wired as its library lands'] }),
+    status: () => ({ store: true, detect: true, generator: true, notes: [] }),
   };
 }

@@ -182,12 +182,12 @@ export function createApiService(opts: ServiceOptions): ApiService {
     return { path: d.path, name: basename(d.path).replace(/\.duckdb$/, ''), messages: num(m?.n) ?? 0, evidence: ev ?? 0, alerts: al ?? 0, start: num(m?.a), end: num(m?.b) };
   }
 
-  async function openPath(path: string, create: boolean): Promise<CaseInfo> {
+  async function openPath(path: string, create: boolean, fromJob = false): Promise<CaseInfo> {
     const p = resolve(path);
     if (!create && !existsSync(p)) throw new ApiError(`case not found: ${p}`, 'not-found');
     if (create && existsSync(p)) throw new ApiError(`a file already exists at ${p}: open it instead`, 'bad-args');
     if (create && !p.endsWith('.duckdb')) throw new ApiError('a case file name must end in .duckdb', 'bad-args');
-    if (jobs.running() > 0) throw new ApiError('a job is still running on the open case: wait or cancel it first', 'failed');
+    if (!fromJob && jobs.running() > 0) throw new ApiError('a job is still running on the open case: wait or cancel it first', 'failed');
     if (create) mkdirSync(dirname(p), { recursive: true });
     const next = await integ.openDb(p, { create });
     if (db) await db.close();
@@ -829,7 +829,7 @@ export function createApiService(opts: ServiceOptions): ApiService {
         const outDir = target.replace(/\.duckdb$/, '') + '.capture';
         const g = await integ.generate({ scenarios, seed, messages, outDir, signal: job.signal });
         job.update({ step: 'creating case' });
-        await openPath(target, true);
+        await openPath(target, true, true);
         job.update({ step: 'importing capture', bytesTotal: statSync(g.capture).size });
         const ing = await integ.ingest(need(), [g.capture], { profile: g.profile, signal: job.signal, onProgress: (p) => job.update(p) });
         job.update({ step: 'running detectors' });
