@@ -4,9 +4,15 @@
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'zlib', 'crypto', 'stream', 'child_process', 'worker_threads', 'http', 'https', 'net', 'url', 'util', 'events', 'buffer', 'readline', 'process', 'assert'];
+const NODE_MSG = 'shared/ must stay free of Node APIs: put Node code in shared/node/.';
+// Bare module names go in `paths` (exact match): as gitignore-style patterns, 'util'
+// would also match relative imports such as '../util/digits.js'.
+const bannedPaths = nodeBuiltins.flatMap((n) => [
+  { name: n, message: NODE_MSG },
+  ...['promises', 'types', 'web'].map((sub) => ({ name: `${n}/${sub}`, message: NODE_MSG })),
+]);
 const banned = [
-  { group: ['node:*'], message: 'shared/ must stay free of Node APIs: put Node code in shared/node/.' },
-  ...nodeBuiltins.map((n) => ({ group: [n, `${n}/*`], message: 'shared/ must stay free of Node APIs: put Node code in shared/node/.' })),
+  { group: ['node:*'], message: NODE_MSG },
   { group: ['electron', 'electron/*'], message: 'shared/ must not import Electron.' },
   { group: ['react', 'react-dom', 'cytoscape', 'zustand'], message: 'shared/ must not import UI libraries.' },
   { group: ['@duckdb/*'], message: 'DuckDB is Node-only: use it from shared/node/.' },
@@ -26,7 +32,7 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/node/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: banned }],
+      'no-restricted-imports': ['error', { paths: bannedPaths, patterns: banned }],
       'no-restricted-globals': ['error',
         { name: 'window', message: 'no DOM in shared/' },
         { name: 'document', message: 'no DOM in shared/' },

@@ -75,12 +75,13 @@ export class FrameDecoder {
       const t = pdu.transport;
       if (link !== undefined) ctx.dispatch('link', link, pdu.data);
       else if (t.proto === 'sctp') {
-        (t.ppid !== undefined && ctx.dispatch('sctp.ppid', t.ppid, pdu.data)) ||
-          (t.dstPort !== undefined && ctx.dispatch('sctp.port', t.dstPort, pdu.data)) ||
-          (t.srcPort !== undefined && ctx.dispatch('sctp.port', t.srcPort, pdu.data));
+        // PPID first; an unknown PPID falls back to the well-known port (destination, then source).
+        if (!(t.ppid !== undefined && ctx.dispatch('sctp.ppid', t.ppid, pdu.data)))
+          if (!(t.dstPort !== undefined && ctx.dispatch('sctp.port', t.dstPort, pdu.data)))
+            if (t.srcPort !== undefined) ctx.dispatch('sctp.port', t.srcPort, pdu.data);
       } else if (t.proto === 'tcp') {
-        (t.dstPort !== undefined && ctx.dispatch('tcp.port', t.dstPort, pdu.data)) ||
-          (t.srcPort !== undefined && ctx.dispatch('tcp.port', t.srcPort, pdu.data));
+        if (!(t.dstPort !== undefined && ctx.dispatch('tcp.port', t.dstPort, pdu.data)))
+          if (t.srcPort !== undefined) ctx.dispatch('tcp.port', t.srcPort, pdu.data);
       }
     } catch (e) {
       // A layer bug must not lose the frame: keep what decoded and say where it broke.
