@@ -8,7 +8,7 @@ import { pcapGlobalHeader } from '../encode/pcap.js';
 import type { NetworkProfile } from '../model/profile.js';
 import { Rng } from './prng.js';
 import { buildWorld, type World } from './world.js';
-import { Wire } from './wire.js';
+import { Wire, type FrameTruth } from './wire.js';
 import { Benign } from './traffic.js';
 import { Instance, type Difficulty, type Labels } from './labels.js';
 import { SCENARIOS, scenarioById, type ScenarioDef } from './scenarios/index.js';
@@ -25,6 +25,8 @@ export interface GenerateOptions {
   hours?: number;
   homeSubscribers?: number;
   inboundRoamers?: number;
+  /** Truth tap: called for every signaling DATA frame written (tests). */
+  onFrame?: (f: FrameTruth) => void;
 }
 
 export interface GenerateResult {
@@ -48,6 +50,7 @@ export async function generateToSink(opts: GenerateOptions, sink: ChunkSink): Pr
   const queue: Uint8Array[] = [pcapGlobalHeader()];
   const out = new ChunkBuffer(1 << 20, (c) => queue.push(c));
   const wire = new Wire(world, out);
+  if (opts.onFrame) wire.onFrame = opts.onFrame;
   const rng = new Rng(seed ^ 0x6e6e);
   const ctx = { world, wire, rng, counters: { tid: 0x1000, session: 1 } };
   const benign = new Benign(ctx);
@@ -165,3 +168,4 @@ export async function generateFiles(opts: GenerateOptions): Promise<{ pcap: Uint
 export { catalogue, SCENARIOS } from './scenarios/index.js';
 export type { CatalogueEntry } from './scenarios/types.js';
 export type { Labels, LabelInstance, Difficulty } from './labels.js';
+export type { FrameTruth } from './wire.js';

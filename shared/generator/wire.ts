@@ -14,7 +14,22 @@ import type { Link, Sp, World } from './world.js';
 import { peerDra, peerStp } from './world.js';
 import { Rng } from './prng.js';
 
+/** What the generator put in one DATA frame (for tests comparing decoders and tshark with the truth). */
+export interface FrameTruth {
+  frame: number;
+  ppid: number;
+  opc?: number;
+  dpc?: number;
+  si?: number;
+  called?: string;
+  calling?: string;
+  calledSsn?: number;
+  callingSsn?: number;
+  diameterCmd?: number;
+}
+
 interface Pending {
+  truth?: Omit<FrameTruth, 'frame'>;
   t: number;
   seq: number;
   link: Link;
@@ -51,6 +66,8 @@ export class Wire {
   private readonly linkIndex = new Map<string, Link>();
   private readonly internal = new Map<number, Link>();
   private readonly rng: Rng;
+  /** Optional truth tap, called for every scheduled DATA frame as it is written. */
+  onFrame?: (f: FrameTruth) => void;
 
   constructor(
     readonly world: World,
@@ -79,7 +96,8 @@ export class Wire {
     }
     const foreign = fh ? to : from;
     const carrier = foreign.net.via ?? foreign.net;
-    const gw = kind === 'm3ua' ? carrier.homeGw! : carrier.homeDra!;
+    const gws = carrier.homeGws!;
+    const gw = kind === 'm3ua' ? gws[(sls >> 1) % gws.length]! : carrier.homeDra!;
     const peer = kind === 'm3ua' ? peerStp(foreign.net, sls) : peerDra(foreign.net);
     const l = this.linkIndex.get(`${kind}:${gw.id}:${peer.id}`);
     if (!l) throw new Error(`no ${kind} link ${gw.name} ↔ ${peer.name}`);
@@ -91,25 +109,26 @@ export class Wire {
   sccp(t: number, from: Sp, to: Sp, called: SccpAddr, calling: SccpAddr, user: Uint8Array, sls: number, inst?: Instance, xudt?: boolean): Route {
     const r = this.route(from, to, sls);
     const s = sccpUnitdata({ called, calling, protocolClass: 1, returnOnError: true, ...(xudt ? { xudtHopCounter: 12 } : {}) }, user);
-    this.push(t, r, PPID_M3UA, sls, m3uaData({ opc: r.opc, dpc: r.dpc, si: 3, ni: r.ni, mp: 0, sls, routingContext: r.link.rc }, s), inst);
+    this.push(t, r, PPID_M3UA, sls, m3uaData({ opc: r.opc, dpc: r.dpc, si: 3, ni: r.ni, mp: 0, sls, routingContext: r.link.rc }, s), inst, this.onFrame ? { ppid: PPID_M3UA, opc: r.opc, dpc: r.dpc, si: 3, called: called.digits, calling: calling.digits, calledSsn: called.ssn, callingSsn: calling.ssn } : undefined);
     return r;
   }
 
   isup(t: number, from: Sp, to: Sp, msg: Uint8Array, sls: number, inst?: Instance): Route {
     const r = this.route(from, to, sls);
-    this.push(t, r, PPID_M3UA, sls, m3uaData({ opc: r.opc, dpc: r.dpc, si: 5, ni: r.ni, mp: 0, sls, routingContext: r.link.rc }, msg), inst);
+    this.push(t, r, PPID_M3UA, sls, m3uaData({ opc: r.opc, dpc: r.dpc, si: 5, ni: r.ni, mp: 0, sls, routingContext: r.link.rc }, msg), inst, this.onFrame ? { ppid: PPID_M3UA, opc: r.opc, dpc: r.dpc, si: 5 } : undefined);
     return r;
   }
 
   diameter(t: number, from: Sp, to: Sp, msg: Uint8Array, inst?: Instance): Route {
     const r = this.route(from, to, 0, 'diameter');
-    this.push(t, r, PPID_DIAMETER, 0, msg, inst);
+    this.push(t, r, PPID_DIAMETER, 0, msg, inst, this.onFrame ? { ppid: PPID_DIAMETER, diameterCmd: (msg[5]! << 16) | (msg[6]! << 8) | msg[7]! } : undefined);
     return r;
   }
 
-  private push(t: number, r: Route, ppid: number, sls: number, payload: Uint8Array, inst?: Instance): void {
+  private push(t: number, r: Route, ppid: number, sls: number, payload: Uint8Array, inst?: Instance, truth?: Omit<FrameTruth, 'frame'>): void {
     const p: Pending = { t: Math.round(t), seq: this.seq++, link: r.link, dir: r.dir, ppid, stream: ppid === PPID_DIAMETER ? 0 : 1 + (sls % 15), payload };
     if (inst) p.inst = inst;
+    if (truth) p.truth = truth;
     const h = this.heap;
     h.push(p);
     let i = h.length - 1;
@@ -161,6 +180,7 @@ export class Wire {
     const { tsn, ssn } = st.assoc.nextData(p.dir, p.stream);
     this.writeData(t, st, p.dir, src, dst, tsn, p.stream, ssn, p.ppid, p.payload);
     if (p.inst) p.inst.hit(this.frames, t);
+    if (p.truth && this.onFrame) this.onFrame({ frame: this.frames, ...p.truth });
   }
 
   private writeData(t: number, st: LinkState, dir: 0 | 1, src: Endpoint, dst: Endpoint, tsn: number, stream: number, ssn: number, ppid: number, payload: Uint8Array): void {

@@ -55,6 +55,8 @@ export interface Net {
   dras: Sp[];
   /** Home gateway STP / DRA this network's interconnect lands on. */
   homeGw?: Sp;
+  /** Home gateway STPs (SLS load-sharing over a linkset to each). */
+  homeGws?: Sp[];
   homeDra?: Sp;
 }
 
@@ -302,13 +304,15 @@ export function buildWorld(opts: WorldOptions): World {
   let g = 0;
   for (const n of [...ipx, ...partners, ...hubs]) {
     n.homeGw = homeGws[g++ % homeGws.length]!;
+    n.homeGws = [n.homeGw, homeGws[g % homeGws.length]!];
     n.homeDra = home.dras[g % home.dras.length]!;
     if (n.via) continue;
-    for (const s of n.stps) link('m3ua', n.homeGw, s);
+    for (const gw of n.homeGws) for (const s of n.stps) link('m3ua', gw, s);
     if (n.dras[0]) link('diameter', n.homeDra, n.dras[0]);
   }
   for (const n of rogues) {
     n.homeGw = n.via!.homeGw;
+    n.homeGws = n.via!.homeGws;
     n.homeDra = n.via!.homeDra;
   }
   for (const mme of home.mmes) link('diameter', home.dras[0]!, mme);
