@@ -68,7 +68,43 @@ test('MAP location, subscriber and SMS fields', () => {
   assert.equal(rec('rsmds-arg').map!.deliveryOutcome, 1);
 });
 
+test('MAP operations, batch 2 (GPRS, LCS, ATM/ATSI, SS results, v1/v2 layouts)', () => {
+  const m = (n: string) => rec(n).map!;
+  assert.deepEqual([m('cl-arg-v2-lmsi').imsi, m('cl-arg-v2-lmsi').lmsi, m('cl-arg-v2-lmsi').acVersion], ['262011234567890', '0a0b0c0d', 2]);
+  assert.deepEqual([m('cl-arg-v1').imsi, m('cl-arg-v1').acVersion], ['262011234567890', 1]);
+  assert.deepEqual([m('ul-arg-lmsi').mscNumber, m('ul-arg-lmsi').vlrNumber, m('ul-arg-lmsi').lmsi], ['491720000001', '491720000002', '11223344']);
+  assert.equal(m('sendparams-v1').imsi, '262011234567890');
+  assert.equal(m('sendid-res-v3').imsi, '262011234567890');
+  assert.deepEqual([m('ugl-arg').imsi, m('ugl-arg').sgsnNumber, m('ugl-res').hlrNumber], ['262011234567890', '491720000060', '491720000003']);
+  assert.equal(m('srigprs-arg').imsi, '262011234567890');
+  assert.equal(m('informsc-arg').msisdn, '491721234567');
+  assert.deepEqual([m('atm-arg').imsi, m('atm-arg').gsmScfAddress, m('atm-arg').ssName, m('atm-arg').forwardedToNumber], ['262011234567890', '491720000050', 'cfu', '491770000099']);
+  assert.deepEqual([m('atsi-arg').msisdn, m('atsi-arg').gsmScfAddress], ['491721234567', '491720000050']);
+  assert.deepEqual([m('psl-arg').imsi, m('psl-arg').msisdn], ['262011234567890', '491721234567']);
+  assert.deepEqual([m('psl-res').ageOfLocation, m('psl-res').cellGlobalId], [3, '262-01-4660-22136']);
+  assert.ok(Math.abs(m('psl-res').geoLat! - 53.4375) < 1e-3);
+  assert.deepEqual([m('slr-arg').msisdn, m('slr-arg').imsi, m('slr-arg').mscNumber], ['491721234567', '262011234567890', '491720000001']);
+  assert.deepEqual([m('restore-arg').lmsi, m('restore-res').hlrNumber], ['01020304', '491720000003']);
+  assert.deepEqual([m('isd-smscsi-tcsi').camelServiceKey, m('isd-smscsi-tcsi').gsmScfAddress], [11, '491720000051']);
+  assert.deepEqual([m('erase-res').ssName, m('erase-res').forwardedToNumber], ['cfu', '491770000088']);
+  assert.equal(m('interrogate-res').forwardedToNumber, '491770000089');
+  assert.deepEqual([m('mtfsm-lmsi').smRpDaKind, m('mtfsm-lmsi').lmsi, m('mtfsm-lmsi').smsText], ['lmsi', '01020304', 'Hello']);
+  assert.equal(m('mofsm-alnum').smsText, 'Hello');
+  assert.equal(m('srism-imsi12').imsi, '262011234567890');
+  assert.deepEqual([m('sai-v2').imsi, m('sai-res-v2').vectors], ['262011234567890', 1]);
+  assert.equal(m('checkimei-v2').imei, '35209900176148');
+  assert.deepEqual([m('purge-v2').imsi, m('purge-v2').vlrNumber], ['262011234567890', '491720000002']);
+  // national / unknown-TON numbers keep their digits but are not E.164 for tshark
+  assert.equal(m('addr-national').msisdn, '1721234567');
+  assert.deepEqual(m('addr-national').e164 ?? [], []);
+  assert.deepEqual(m('addr-np6').imsis, ['262011234567890']);
+  assert.equal(rec('cap-idp-intl').cap!.locationNumber, '49171111');
+  assert.equal(rec('cap-connect-natl').cap!.destinationRoutingAddress, '12345678');
+});
+
 test('USSD strings are unpacked from GSM 7-bit', () => {
+  assert.equal(rec('ussd-ucs2').map!.ussdString, '*1#');
+  assert.equal(rec('ussd-8bit').map!.ussdString, '010203');
   assert.deepEqual([rec('ussd-req').map!.ussdDcs, rec('ussd-req').map!.ussdString, rec('ussd-req').map!.msisdn], [0x0f, '*100#', '491721234567']);
   assert.equal(rec('ussd-res').map!.ussdString, 'Balance 5 EUR');
   assert.equal(rec('ussd-notify').map!.ussdString, 'Hello');

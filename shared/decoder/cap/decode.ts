@@ -14,7 +14,7 @@ import { addressDigits, addressNp, cgiText, isupDigits } from '../map/values.js'
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
 const tlv = tlvBinding;
 
-type CapLeaf = 'int' | 'isup' | 'bcd' | 'addr' | 'imsi' | 'cause' | 'achbcc' | 'event' | 'cgi';
+type CapLeaf = 'int' | 'isup' | 'isupLoc' | 'bcd' | 'addr' | 'imsi' | 'cause' | 'achbcc' | 'event' | 'cgi';
 type CNode = SNode<CapLeaf>;
 const L = (k: CapLeaf, f?: string): CNode => (f ? { k, f } : { k });
 const OCT = U(4), SEQ = U(16);
@@ -23,7 +23,7 @@ const OCT = U(4), SEQ = U(16);
 const locationInformation = seq<CapLeaf>({
   [U(2)]: L('int', 'ageOfLocation'),
   [C(1)]: L('addr', 'vlrNumber'),
-  [C(2)]: L('isup', 'locationNumber'),
+  [C(2)]: L('isupLoc', 'locationNumber'),
   [C(3)]: seq<CapLeaf>({ [C(0)]: L('cgi', 'cellGlobalId'), [C(1)]: L('cgi', 'cellGlobalId') }),
   [C(6)]: L('addr', 'mscAddress'),
 });
@@ -34,7 +34,7 @@ ARG[0] = choice<CapLeaf>({
     [C(0)]: L('int', 'serviceKey'),
     [C(2)]: L('isup', 'calledPartyNumber'),
     [C(3)]: L('isup', 'callingPartyNumber'),
-    [C(10)]: L('isup', 'locationNumber'),
+    [C(10)]: L('isupLoc', 'locationNumber'),
     [C(28)]: L('int', 'eventTypeBcsm'),
     [C(50)]: L('imsi', 'imsi'),
     [C(52)]: locationInformation,
@@ -77,6 +77,9 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: CNode, o: Record<string,
     case 'int':
       set(out, n.f, readInt(b, vs, ve));
       break;
+    case 'isupLoc':
+      set(out, n.f, isupDigits(b, vs, ve));
+      break;
     case 'isup': {
       const d = isupDigits(b, vs, ve);
       // tshark fills e164.msisdn from ISUP-format numbers whose nature of address is international
@@ -91,7 +94,7 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: CNode, o: Record<string,
       if (ve - vs < 2) break;
       const d = addressDigits(b, vs, ve);
       const np = addressNp(b, vs);
-      if (np === 1) (out.e164 ??= []).push(d);
+      if (np === 1 && (b[vs]! & 0x70) === 0x10) (out.e164 ??= []).push(d);
       else if (np === 6) (out.imsis ??= []).push(d);
       set(out, n.f, d);
       break;

@@ -50,9 +50,10 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: SNode<MapLeaf>, o: Recor
     case 'addr': {
       if (ve - vs < 1) break;
       const d = addressDigits(b, vs, ve);
-      const np = addressNp(b, vs);
       if (ve - vs > 1) {
-        if (np === 1) (out.e164 ??= []).push(d);
+        // tshark: e164.msisdn for international ISDN numbers, e212.imsi for land-mobile (E.212) numbering
+        const np = addressNp(b, vs);
+        if (np === 1 && (b[vs]! & 0x70) === 0x10) (out.e164 ??= []).push(d);
         else if (np === 6) (out.imsis ??= []).push(d);
       }
       set(out, n.f, d);

@@ -132,8 +132,8 @@ const res = (op: number, kids: Record<number, MNode>): void => {
 // 2 updateLocation
 arg(2, { [SEQ]: seq<MapLeaf>({ [OCT]: [imsi(), addr('vlrNumber')], [C(1)]: addr('mscNumber'), [C(10)]: L('lmsi', 'lmsi') }) });
 res(2, { [SEQ]: seq<MapLeaf>({ [OCT]: addr('hlrNumber') }), [OCT]: addr('hlrNumber') });
-// 3 cancelLocation (v3 [3] SEQUENCE, v2 SEQUENCE, v1 Identity)
-arg(3, { [C(3)]: cancelLocation, [SEQ]: cancelLocation, [OCT]: imsi() });
+// 3 cancelLocation (v3 [3] SEQUENCE; v1/v2 Identity: IMSI or imsi-WithLMSI SEQUENCE)
+arg(3, { [C(3)]: cancelLocation, [SEQ]: seq<MapLeaf>({ [OCT]: [imsi(), L('lmsi', 'lmsi')] }), [OCT]: imsi() });
 // 4 provideRoamingNumber
 arg(4, { [SEQ]: seq<MapLeaf>({ [C(0)]: imsi(), [C(1)]: addr('mscNumber'), [C(2)]: addr('msisdn'), [C(4)]: L('lmsi', 'lmsi'), [C(8)]: addr('gmscAddress'), [C(25)]: addr() }) });
 res(4, { [SEQ]: seq<MapLeaf>({ [OCT]: addr('roamingNumber'), [C(0)]: addr() }), [OCT]: addr('roamingNumber') });
@@ -199,7 +199,7 @@ const alertSc = seq<MapLeaf>({ [OCT]: [addr('msisdn'), addr('serviceCentre'), im
 arg(49, { [SEQ]: alertSc });
 arg(64, { [SEQ]: alertSc });
 // 55 sendIdentification
-arg(55, { [SEQ]: seq<MapLeaf>({ [OCT]: L('hex'), [C(0)]: addr('mscNumber') }), [OCT]: L('hex') });
+arg(55, { [SEQ]: seq<MapLeaf>({ [OCT]: [L('hex'), addr('mscNumber')], [C(0)]: L('lai', 'lai'), [C(3)]: addr('vlrNumber'), [C(4)]: L('lmsi', 'lmsi') }), [OCT]: L('hex') });
 const sendIdRes = seq<MapLeaf>({ [OCT]: imsi() });
 res(55, { [C(3)]: sendIdRes, [SEQ]: sendIdRes });
 // 56 sendAuthenticationInfo (v3 SEQUENCE, v2 bare IMSI)
