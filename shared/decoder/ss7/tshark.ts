@@ -33,6 +33,12 @@ export function ss7TsharkColumns(r: SigRecord, c: TsharkCells): void {
     if (!i.bicc) c['isup.cic'] = String(i.cic); // BICC's CIC is bicc.cic
     if (i.called !== undefined) c['isup.called'] = i.called;
     if (i.calling !== undefined) c['isup.calling'] = i.calling;
+    // Wireshark's E.164 helper adds a hidden e164.msisdn for called/calling party numbers
+    // whose nature of address is 'international number' (4), in message order.
+    const e164: string[] = [];
+    if (i.called !== undefined && i.calledNai === 4) e164.push(i.called);
+    if (i.calling !== undefined && i.callingNai === 4) e164.push(i.calling);
+    if (e164.length) c['e164.msisdn'] = e164.join(',');
   } else if (r.cap && r.cap.opcode !== 60) {
     // Wireshark decodes CAP's ISUP-format numbers with the ISUP number dissector, which fills isup.called / isup.calling.
     // (initialDPSMS, opcode 60, carries its callingPartyNumber as an address string: no isup.* field.)
