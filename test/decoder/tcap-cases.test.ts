@@ -146,6 +146,13 @@ test('TCAP dialogue portion, aborts and anomaly flags', () => {
   assert.equal(rec('inconsistent-lengths').map!.opName, 'sendIMSI');
 });
 
+test('MAP dialogue map-open references', () => {
+  const t = rec('map-open-ussd').tcap!;
+  assert.deepEqual([t.mapDialogue, t.destinationReference, t.originatingReference], ['map-open', '262011234567890', '491720000002']);
+  assert.equal(rec('map-open-only').compIdx, -1);
+  assert.deepEqual(rec('map-open-np6').tcap!.imsis, ['262011234567890']);
+});
+
 test('non-TCAP SSN: described by the heuristic without claiming the stack', () => {
   const r = rec('ati-arg');
   assert.deepEqual(r.protos, ['m3ua', 'sccp']);

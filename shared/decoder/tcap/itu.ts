@@ -11,7 +11,7 @@
 import type { DecodeContext } from '../context.js';
 import type { ComponentInfo, TcapInfo } from '../../model/layers/tcap.js';
 import { readTlv, tlv as tlvBinding, readInt, readOid, berErrorText, berErrOffset } from '../ber/ber.js';
-import { toHex } from '../ber/digits.js';
+import { toHex, tbcd } from '../ber/digits.js';
 import { acnInfo } from './acn.js';
 
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
@@ -332,6 +332,8 @@ function dialoguePdu(b: Uint8Array, s: number, e: number, t: TcapInfo, stop: (r:
       if (a.name) t.acName = a.name;
       if (a.version !== undefined) t.acVersion = a.version;
       user = a.user;
+    } else if (id === 0xbe) {
+      userInformation(b, vs, ve, t);
     } else if (id === 0xa2 && t.dialogue === 'aare') {
       const e2 = readTlv(b, vs, ve);
       if (!e2 && b[vs] === 0x02) t.dialogueResult = readInt(b, tlv.vs, tlv.ve);
@@ -347,6 +349,55 @@ function dialoguePdu(b: Uint8Array, s: number, e: number, t: TcapInfo, stop: (r:
     }
   }
   return user;
+}
+
+const MAP_DIALOGUE = ['map-open', 'map-accept', 'map-close', 'map-refuse', 'map-userAbortInfo', 'map-providerAbortInfo'];
+
+/** An AddressString of the MAP dialogue: digits, plus the e164 / e212 lists tshark fills. */
+function dialogueAddress(b: Uint8Array, vs: number, ve: number, t: TcapInfo): string | undefined {
+  if (ve - vs < 2) return undefined;
+  const d = tbcd(b, vs + 1, ve);
+  const np = b[vs]! & 0x0f;
+  if (np === 1 && (b[vs]! & 0x70) === 0x10) (t.e164 ??= []).push(d);
+  else if (np === 6) (t.imsis ??= []).push(d);
+  return d;
+}
+
+/** user-information [30]: EXTERNAL { 0.4.0.0.1.1.1.1 map-DialogueAS, [0] MAP-DialoguePDU }. */
+function userInformation(b: Uint8Array, s: number, e: number, t: TcapInfo): void {
+  if (readTlv(b, s, e) || b[s] !== 0x28) return;
+  let p = tlv.vs;
+  const xe = tlv.ve;
+  let mapAs = false;
+  while (p < xe) {
+    if (readTlv(b, p, xe)) return;
+    const id = b[p]!;
+    const vs = tlv.vs, ve = tlv.ve;
+    p = tlv.next;
+    if (id === 0x06) mapAs = readOid(b, vs, ve) === '0.4.0.0.1.1.1.1';
+    else if (id === 0xa0 && mapAs) {
+      if (readTlv(b, vs, ve)) return;
+      const k = b[vs]! - 0xa0;
+      const ps = tlv.vs, pe = tlv.ve;
+      const name = MAP_DIALOGUE[k];
+      if (!name) return;
+      t.mapDialogue = name;
+      let q = ps;
+      while (q < pe) {
+        if (readTlv(b, q, pe)) return;
+        const fid = b[q]!;
+        const fs = tlv.vs, fe = tlv.ve;
+        q = tlv.next;
+        if (k === 0 && fid === 0x80) {
+          const d = dialogueAddress(b, fs, fe, t);
+          if (d !== undefined) t.destinationReference = d;
+        } else if (k === 0 && fid === 0x81) {
+          const d = dialogueAddress(b, fs, fe, t);
+          if (d !== undefined) t.originatingReference = d;
+        } else if (k === 3 && fid === 0x0a) t.mapRefuseReason = readInt(b, fs, fe);
+      }
+    }
+  }
 }
 
 /** Component portion: a sequence of invoke / returnResult / returnError / reject. */

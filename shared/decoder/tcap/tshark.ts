@@ -18,6 +18,16 @@ export function tcapTsharkColumns(r: SigRecord, c: TsharkCells): void {
   if (t.dtid !== undefined) c['tcap.dtid'] = t.dtid;
   const el = (ELEMENT as Record<string, (typeof ELEMENT)[keyof typeof ELEMENT] | undefined>)[t.type];
   if (el) c[el] = '1';
+  // numbers in the dialogue portion (MAP-OpenInfo) come first, on every row of the message
+  const e164: string[] = t.e164 ? t.e164.slice() : [];
+  const imsis: string[] = t.imsis ? t.imsis.slice() : [];
+  fillComponent(r, c, e164, imsis);
+  if (imsis.length) c['e212.imsi'] = imsis.join(',');
+  if (e164.length) c['e164.msisdn'] = e164.join(',');
+}
+
+function fillComponent(r: SigRecord, c: TsharkCells, e164: string[], imsis: string[]): void {
+  const protos = r.protos;
   const comp = r.component;
   if (r.compIdx < 0 || !comp) return;
   if (r.map && protos.includes('gsm_map')) {
@@ -26,15 +36,15 @@ export function tcapTsharkColumns(r: SigRecord, c: TsharkCells): void {
     if (comp.invokeId !== undefined && comp.kind !== 4) c['gsm_old.invokeID'] = String(comp.invokeId);
     const lv = comp.kind === 3 ? comp.errorCode : comp.opcode;
     if (lv !== undefined) c['gsm_old.localValue'] = String(lv);
-    if (r.map.imsis?.length) c['e212.imsi'] = r.map.imsis.join(',');
-    if (r.map.e164?.length) c['e164.msisdn'] = r.map.e164.join(',');
+    if (r.map.imsis) imsis.push(...r.map.imsis);
+    if (r.map.e164) e164.push(...r.map.e164);
   } else if (r.cap && protos.includes('camel')) {
     // camel.opcode is the CHOICE index of the operation code: 0 local, 1 global
     if (comp.kind !== 3 && comp.kind !== 4) {
       if (comp.opcode !== undefined) c['camel.opcode'] = '0';
       else if (comp.globalOpcode !== undefined) c['camel.opcode'] = '1';
     }
-    if (r.cap.imsis?.length) c['e212.imsi'] = r.cap.imsis.join(',');
-    if (r.cap.e164?.length) c['e164.msisdn'] = r.cap.e164.join(',');
+    if (r.cap.imsis) imsis.push(...r.cap.imsis);
+    if (r.cap.e164) e164.push(...r.cap.e164);
   }
 }

@@ -20,6 +20,15 @@ export interface TcapInfo {
   dialogueDiagnostic?: string;
   /** Abort message: P-AbortCause value (ITU) when present. */
   pAbortCause?: number;
+  /** MAP dialogue (user-information, map-DialogueAS): map-open references and the MAP dialogue PDU name. */
+  mapDialogue?: string;
+  destinationReference?: string;
+  originatingReference?: string;
+  /** map-refuse reason (enumerated). */
+  mapRefuseReason?: number;
+  /** E.164 numbers / IMSIs found in the dialogue portion (tshark counts them for every component row of the message). */
+  e164?: string[];
+  imsis?: string[];
   /** Number of components in the message. */
   componentCount: number;
   /** ANSI: package type name ('queryWithPerm' …), transaction id(s) and, when present, the dialogue application context. */
