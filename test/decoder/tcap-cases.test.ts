@@ -146,6 +146,17 @@ test('TCAP dialogue portion, aborts and anomaly flags', () => {
   assert.equal(rec('inconsistent-lengths').map!.opName, 'sendIMSI');
 });
 
+test('INAP, unidirectional, CAP v4 release, mixed components', () => {
+  assert.deepEqual(rec('inap-ssn106').protos, ['m3ua', 'sccp', 'tcap', 'inap']);
+  assert.equal(rec('uni-alertsc-v1').tcap!.type, 'unidirectional');
+  assert.equal(rec('uni-alertsc-v1').map!.opName, 'alertServiceCentreWithoutResult');
+  assert.equal(rec('cap-release-v4').cap!.releaseCause, 17);
+  const rr = decoded.get('rr-and-error')!;
+  assert.equal(rr.length, 2);
+  assert.deepEqual([rr[0]!.compIdx, rr[0]!.map!.mscNumber, rr[1]!.compIdx, rr[1]!.map!.errorName], [0, '491720000001', 1, 'absentSubscriberSM']);
+  assert.deepEqual(rec('ansi-qwp-ssn149').protos, ['m3ua', 'sccp', 'ansi_tcap', 'ansi_map']);
+});
+
 test('MAP dialogue map-open references', () => {
   const t = rec('map-open-ussd').tcap!;
   assert.deepEqual([t.mapDialogue, t.destinationReference, t.originatingReference], ['map-open', '262011234567890', '491720000002']);

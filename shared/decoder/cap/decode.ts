@@ -44,8 +44,8 @@ ARG[0] = choice<CapLeaf>({
 });
 // connect
 ARG[20] = choice<CapLeaf>({ [SEQ]: seq<CapLeaf>({ [C(0)]: seq<CapLeaf>({ [OCT]: L('isup', 'destinationRoutingAddress') }) }) });
-// releaseCall: Cause (CAP v2/v3) or CHOICE (v4)
-ARG[22] = choice<CapLeaf>({ [OCT]: L('cause'), [C(2)]: L('cause') });
+// releaseCall: Cause (CAP v2/v3); v4 adds allCallSegmentsWithExtension [2] { allCallSegments [0] Cause }
+ARG[22] = choice<CapLeaf>({ [OCT]: L('cause'), [C(2)]: seq<CapLeaf>({ [C(0)]: L('cause') }) });
 // requestReportBCSMEvent
 ARG[23] = choice<CapLeaf>({ [SEQ]: seq<CapLeaf>({ [C(0)]: seq<CapLeaf>({ [SEQ]: seq<CapLeaf>({ [C(0)]: L('event') }) }) }) });
 // eventReportBCSM

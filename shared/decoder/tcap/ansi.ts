@@ -47,15 +47,17 @@ export function isAnsiTcap(first: number): boolean {
 }
 
 /**
- * Decodes an ANSI TCAP package. On the ANSI MAP SSNs (5-14) every invoke
- * component becomes its own record with protos …:ansi_tcap:ansi_map, as
- * Wireshark hands invokes to ansi_map there (ANSI MAP parameters are not decoded).
+ * Decodes an ANSI TCAP package. Every invoke component (with an operation
+ * code) becomes its own record with protos …:ansi_tcap:ansi_map, as Wireshark
+ * hands invokes to ansi_map whatever the SSN (checked on SSN 6 and 149);
+ * ANSI MAP parameters are not decoded. `ssn` is kept for the record only.
  */
 export function decodeAnsiTcap(b: Uint8Array, ctx: DecodeContext, ssn?: number): void {
   const rec = ctx.rec;
   const first = b[0]!;
   const pkg = ANSI_PACKAGES[first] ?? 'unknown';
   const t: TcapInfo = { variant: 'ansi', type: pkg, ansiPackage: pkg, componentCount: 0 };
+  if (ssn !== undefined) t.ssn = ssn;
   rec.tcap = t;
   rec.protos.push('ansi_tcap');
   let e = readTlv(b, 0, b.length);
@@ -139,7 +141,6 @@ export function decodeAnsiTcap(b: Uint8Array, ctx: DecodeContext, ssn?: number):
   }
   const c0 = comps[0];
   if (c0) rec.component = c0;
-  if (ssn === undefined || ssn < 5 || ssn > 14) return;
   let n = 0;
   for (const c of comps) {
     if (c.kind !== 1 || c.opcode === undefined) continue;
