@@ -61,18 +61,63 @@ export function berLen(n: number): number[] {
  * two octets up to 0xffff (e.g. 0x9f1c for [28] IMPLICIT primitive), three above.
  */
 export function tlv(tag: number, content: Uint8Array | number[]): Uint8Array {
-  const t = tag > 0xffff ? [(tag >> 16) & 255, (tag >> 8) & 255, tag & 255] : tag > 0xff ? [tag >> 8, tag & 255] : [tag];
-  const l = berLen(content.length);
-  const out = new Uint8Array(t.length + l.length + content.length);
-  out.set(t, 0);
-  out.set(l, t.length);
-  out.set(content, t.length + l.length);
+  const n = content.length;
+  const tl = tag > 0xffff ? 3 : tag > 0xff ? 2 : 1;
+  const ll = n < 0x80 ? 1 : n < 0x100 ? 2 : n < 0x10000 ? 3 : 4;
+  const out = new Uint8Array(tl + ll + n);
+  let o = 0;
+  if (tl === 3) out[o++] = (tag >> 16) & 255;
+  if (tl >= 2) out[o++] = (tag >> 8) & 255;
+  out[o++] = tag & 255;
+  if (ll === 1) out[o++] = n;
+  else if (ll === 2) {
+    out[o++] = 0x81;
+    out[o++] = n;
+  } else if (ll === 3) {
+    out[o++] = 0x82;
+    out[o++] = n >> 8;
+    out[o++] = n & 255;
+  } else {
+    out[o++] = 0x83;
+    out[o++] = (n >> 16) & 255;
+    out[o++] = (n >> 8) & 255;
+    out[o++] = n & 255;
+  }
+  out.set(content, o);
   return out;
 }
 
-/** Constructed TLV from several parts (skips undefined). */
+/** Constructed TLV from several parts (skips undefined); one allocation. */
 export function seq(tag: number, ...parts: (Uint8Array | undefined)[]): Uint8Array {
-  return tlv(tag, catList(parts.filter((p): p is Uint8Array => p !== undefined)));
+  let n = 0;
+  for (const p of parts) if (p) n += p.length;
+  const tl = tag > 0xffff ? 3 : tag > 0xff ? 2 : 1;
+  const ll = n < 0x80 ? 1 : n < 0x100 ? 2 : n < 0x10000 ? 3 : 4;
+  const out = new Uint8Array(tl + ll + n);
+  let o = 0;
+  if (tl === 3) out[o++] = (tag >> 16) & 255;
+  if (tl >= 2) out[o++] = (tag >> 8) & 255;
+  out[o++] = tag & 255;
+  if (ll === 1) out[o++] = n;
+  else if (ll === 2) {
+    out[o++] = 0x81;
+    out[o++] = n;
+  } else if (ll === 3) {
+    out[o++] = 0x82;
+    out[o++] = n >> 8;
+    out[o++] = n & 255;
+  } else {
+    out[o++] = 0x83;
+    out[o++] = (n >> 16) & 255;
+    out[o++] = (n >> 8) & 255;
+    out[o++] = n & 255;
+  }
+  for (const p of parts)
+    if (p) {
+      out.set(p, o);
+      o += p.length;
+    }
+  return out;
 }
 
 /** Minimal two's-complement content octets of a non-negative or negative integer. */
@@ -92,8 +137,19 @@ export function berInt(tag: number, v: number): Uint8Array {
   return tlv(tag, berIntContent(v));
 }
 
-/** OID content octets from a dotted string. */
+const oidCache = new Map<string, number[]>();
+
+/** OID content octets from a dotted string (cached: the same few contexts recur). */
 export function oidContent(dotted: string): number[] {
+  let c = oidCache.get(dotted);
+  if (!c) {
+    c = oidEncode(dotted);
+    if (oidCache.size < 4096) oidCache.set(dotted, c);
+  }
+  return c;
+}
+
+function oidEncode(dotted: string): number[] {
   const arcs = dotted.split('.').map(Number);
   const out: number[] = [];
   const push = (v: number): void => {

@@ -38,8 +38,33 @@ export function m3uaData(d: M3uaData, userData: Uint8Array): Uint8Array {
   const params: Uint8Array[] = [];
   if (d.networkAppearance !== undefined) params.push(param(0x0200, u32(d.networkAppearance)));
   if (d.routingContext !== undefined) params.push(param(0x0006, u32(d.routingContext)));
-  params.push(param(0x0210, cat(u32(d.opc), u32(d.dpc), [d.si, d.ni, d.mp, d.sls & 255], userData)));
-  return msg(1, 1, params);
+  // Protocol Data written in place: 8-byte header, optional RC, then tag/length/OPC/DPC/SI/NI/MP/SLS/user data, padded.
+  const pdLen = 4 + 12 + userData.length;
+  const pad = (4 - (pdLen & 3)) & 3;
+  let pre = 0;
+  for (const p of params) pre += p.length;
+  const total = 8 + pre + pdLen + pad;
+  const out = new Uint8Array(total);
+  const dv = new DataView(out.buffer);
+  out[0] = 1;
+  out[2] = 1;
+  out[3] = 1;
+  dv.setUint32(4, total);
+  let o = 8;
+  for (const p of params) {
+    out.set(p, o);
+    o += p.length;
+  }
+  dv.setUint16(o, 0x0210);
+  dv.setUint16(o + 2, pdLen);
+  dv.setUint32(o + 4, d.opc);
+  dv.setUint32(o + 8, d.dpc);
+  out[o + 12] = d.si;
+  out[o + 13] = d.ni;
+  out[o + 14] = d.mp;
+  out[o + 15] = d.sls & 255;
+  out.set(userData, o + 16);
+  return out;
 }
 
 /** ASP Up (ASPSM class 3 type 1). */

@@ -1,5 +1,4 @@
 /** SCCP (ITU-T Q.713) connectionless messages UDT / XUDT with GT-routed addresses. */
-import { cat } from './bytes.js';
 
 export interface SccpAddr {
   /** Global title digits (E.164 or E.214). */
@@ -28,8 +27,11 @@ export function bcdDigits(d: string): number[] {
 }
 
 function hexNibble(c: string): number {
-  const v = parseInt(c, 16);
-  return Number.isNaN(v) ? 0 : v;
+  const x = c.charCodeAt(0);
+  if (x >= 48 && x <= 57) return x - 48;
+  if (x >= 97 && x <= 102) return x - 87;
+  if (x >= 65 && x <= 70) return x - 55;
+  return 0;
 }
 
 /** Encodes a called/calling party address (without the length octet). GTI 4. */
@@ -61,10 +63,19 @@ export function sccpUnitdata(m: SccpUdt, data: Uint8Array): Uint8Array {
   const pc = (m.protocolClass ?? 0) | (m.returnOnError ? 0x80 : 0);
   const cd = sccpAddress(m.called);
   const cg = sccpAddress(m.calling);
-  if (m.xudtHopCounter !== undefined) {
-    // XUDT: type, class, hop counter, 4 pointers (called, calling, data, optional = none)
-    return cat([0x11, pc, m.xudtHopCounter, 4, 4 + cd.length, 4 + cd.length + cg.length, 0], [cd.length], cd, [cg.length], cg, [data.length], data);
-  }
-  // UDT: type, class, 3 pointers (each counts from its own octet)
-  return cat([0x09, pc, 3, 3 + cd.length, 3 + cd.length + cg.length], [cd.length], cd, [cg.length], cg, [data.length], data);
+  const x = m.xudtHopCounter !== undefined;
+  // UDT: type, class, 3 pointers; XUDT: type, class, hop counter, 4 pointers (optional part: none). Pointers count from their own octet.
+  const head = x ? [0x11, pc, m.xudtHopCounter!, 4, 4 + cd.length, 4 + cd.length + cg.length, 0] : [0x09, pc, 3, 3 + cd.length, 3 + cd.length + cg.length];
+  const out = new Uint8Array(head.length + 3 + cd.length + cg.length + data.length);
+  out.set(head, 0);
+  let o = head.length;
+  out[o++] = cd.length;
+  out.set(cd, o);
+  o += cd.length;
+  out[o++] = cg.length;
+  out.set(cg, o);
+  o += cg.length;
+  out[o++] = data.length;
+  out.set(data, o);
+  return out;
 }

@@ -379,8 +379,9 @@ export function mgtFor(sub: Subscriber): string {
 
 /** The international (interconnect) peer SP a network's traffic arrives from: its own STP or its IPX carrier's. */
 export function peerStp(n: Net, sls: number): Sp {
-  const via = n.via ?? n;
-  return via.stps[sls % via.stps.length]!;
+  // A network's own STPs load-share by SLS; through an IPX each origin network is carried by one IPX STP.
+  if (n.via) return n.via.stps[n.id % n.via.stps.length]!;
+  return n.stps[sls % n.stps.length]!;
 }
 
 export function peerDra(n: Net): Sp {

@@ -12,7 +12,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 1',
     steps: ['Attacker with an SS7 interconnect (unknown network via an IPX) knows the victim MSISDN.', 'Sends anyTimeInterrogation (locationInformation + subscriberState) to the home HLR, called GT = HLR or MSISDN.', 'HLR answers with VLR number, cell global id and age of location; the attacker repeats to follow the victim.'],
     evidence: ['TCAP Begin with MAP anyTimeInterrogation (opcode 71) from a calling GT outside the home network', 'returnResultLast with LocationInformation (CGI, VLR number) sent back to that GT'],
-    mitre: ['FGT1430.501', 'FGT5012.004', 'T1430'],
+    mitre: ['T1430', 'T1430.002', 'T1450'],
     distinguish: 'ATI is only legitimate from the home gsmSCF/GMLC inside the home network; any ATI on an interconnect link is a Category 1 violation.',
     variants: ['obvious', 'blended', 'evasive', 'lookalike'],
     variantNotes: { obvious: 'burst of ATIs against one victim within minutes from an unknown GT', blended: 'a few ATIs spread over busy hours', evasive: 'a roaming partner gsmSCF GT spoofed through the partner’s IPX, IMSI as identity', lookalike: 'the home gsmSCF interrogating the home HLR (internal link)' },

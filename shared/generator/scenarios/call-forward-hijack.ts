@@ -12,7 +12,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 3',
     steps: ['Attacker learns the victim IMSI (e.g. by SRI-for-SM).', 'Acting as the serving VLR, sends registerSS (call forwarding unconditional to an attacker number) to the home HLR, MAP-OPEN destination reference = IMSI.', 'Sends activateSS; calls to the victim are now forwarded to the attacker (premium-rate or interception).'],
     evidence: ['registerSS / activateSS for a home subscriber from a VLR GT other than the one the subscriber is registered at', 'forwarded-to number outside the home network'],
-    mitre: ['FGT1111.501', 'FGT5029', 'T1111'],
+    mitre: ['T1449', 'T1430.002'],
     distinguish: 'Supplementary-service changes come from the VLR where the subscriber is registered; here the subscriber is at home and the request comes from a foreign GT.',
     variants: ['obvious', 'blended', 'evasive', 'lookalike'],
     variantNotes: { lookalike: 'a home subscriber roaming abroad registering call forwarding to a home number through the VLR it is registered at' },

@@ -13,7 +13,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 2',
     steps: ['Attacker sends insertSubscriberData to the VLR serving the victim with an O-CSI whose gsmSCF address is the attacker’s.', 'When the victim makes a call the MSC (gsmSSF) sends CAP InitialDP to the attacker gsmSCF.', 'The attacker answers Connect with its own destination; the call goes out by ISUP to the attacker.'],
     evidence: ['insertSubscriberData for a home subscriber from a GT that is not the home HLR, carrying a gsmSCF address outside the home network', 'CAP InitialDP to that gsmSCF and Connect to a foreign number'],
-    mitre: ['FGT1111.501', 'FGT5031', 'T1111'],
+    mitre: ['T1449', 'T1430.002'],
     distinguish: 'ISD only comes from the subscriber’s HLR, and a home subscriber’s gsmSCF is in the home network.',
     variants: ['obvious', 'blended', 'evasive'],
   },

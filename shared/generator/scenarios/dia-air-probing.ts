@@ -13,7 +13,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 3',
     steps: ['Attacker sends AIR for a range of IMSIs of the home network to the home HSS.', 'Answers tell which IMSIs exist (vectors) and which do not (DIAMETER_ERROR_USER_UNKNOWN); no ULR follows.'],
     evidence: ['Many AIRs from one Origin-Host for different IMSIs with no following ULR', 'High 5001 (user unknown) experimental result ratio'],
-    mitre: ['FGT1592.501', 'T1592'],
+    mitre: ['T1430.002'],
     distinguish: 'A visited MME sends AIR when a subscriber attaches and follows it with ULR; probing sends AIR only, for many IMSIs.',
     variants: ['obvious', 'blended'],
   },

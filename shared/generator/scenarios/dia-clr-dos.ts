@@ -12,7 +12,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 2',
     steps: ['Attacker sends CLR (Cancellation-Type SUBSCRIPTION_WITHDRAWAL) for the victim IMSI to the home MME.', 'The MME detaches the subscriber, who loses LTE service.'],
     evidence: ['CLR for a home IMSI from a foreign Origin-Realm'],
-    mitre: ['FGT1499.501', 'T1464'],
+    mitre: ['T1464'],
     distinguish: 'CLR is sent only by the subscriber’s HSS, after a registration elsewhere.',
     variants: ['obvious', 'evasive'],
   },

@@ -11,7 +11,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 2',
     steps: ['Attacker with access to the Diameter interconnect sends IDR to the home MME serving the victim, IDR-Flags = EPS Location Information Request + Current Location Request.', 'The MME answers IDA with the E-UTRAN cell global id and tracking area.'],
     evidence: ['IDR for a home IMSI with an Origin-Realm that is not the home realm', 'IDA with EPS-Location-Information sent back'],
-    mitre: ['FGT1430.501', 'T1430'],
+    mitre: ['T1430', 'T1430.002'],
     distinguish: 'Only the subscriber’s own HSS sends IDR; for a home subscriber at home that is the home HSS on an internal link.',
     variants: ['obvious', 'evasive', 'lookalike'],
     variantNotes: { lookalike: 'the home HSS asking the visited partner MME for a roaming home subscriber’s location' },

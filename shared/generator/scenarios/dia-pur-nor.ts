@@ -12,7 +12,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 3',
     steps: ['Attacker acting as an MME sends PUR for the victim IMSI to the home HSS (the HSS marks the UE purged).', 'Optionally NOR to alter the subscriber’s registration state.'],
     evidence: ['PUR/NOR for a home IMSI from an Origin-Host/Realm where the subscriber is not registered'],
-    mitre: ['FGT1499.501', 'T1464'],
+    mitre: ['T1464'],
     distinguish: 'PUR and NOR come from the MME that currently serves the subscriber.',
     variants: ['obvious', 'blended', 'evasive'],
   },

@@ -11,7 +11,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 3',
     steps: ['Victim is attached at home.', 'Attacker sends AIR then ULR for the victim IMSI with a Visited-PLMN-Id of a distant network minutes later.', 'The HSS accepts, cancels the home MME (CLR) and routes services to the attacker.'],
     evidence: ['ULR whose Visited-PLMN-Id country cannot be reached from the last location in the elapsed time', 'CLR to the previous MME'],
-    mitre: ['FGT1111.501', 'T1111'],
+    mitre: ['T1449'],
     distinguish: 'Real ULRs from partners follow plausible travel times; this one jumps continents in minutes.',
     variants: ['obvious', 'evasive', 'lookalike'],
     variantNotes: { lookalike: 'a plausible trip to the nearest partner, ULR after the travel time' },

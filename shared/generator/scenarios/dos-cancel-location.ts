@@ -12,7 +12,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 2',
     steps: ['Attacker knows the victim IMSI and serving VLR.', 'Sends cancelLocation (as if from the HLR) to the VLR; the VLR deletes the subscriber, who can no longer receive calls or SMS until the next location update.'],
     evidence: ['cancelLocation for a home subscriber from a calling GT that is not the home HLR, on an interconnect link'],
-    mitre: ['FGT1499.501', 'T1464'],
+    mitre: ['T1464', 'T1430.002'],
     distinguish: 'Only the subscriber’s own HLR sends cancelLocation, and only after the subscriber registered elsewhere.',
     variants: ['obvious', 'blended', 'evasive'],
   },

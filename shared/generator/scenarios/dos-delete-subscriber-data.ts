@@ -12,7 +12,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 2',
     steps: ['Attacker sends deleteSubscriberData to the VLR serving the victim, withdrawing speech teleservices (or the CAMEL subscription).', 'The victim can no longer make or receive calls (or prepaid control is lost).'],
     evidence: ['deleteSubscriberData for a home subscriber from a GT that is not the home HLR'],
-    mitre: ['FGT1499.501', 'T1464'],
+    mitre: ['T1464', 'T1430.002'],
     distinguish: 'Only the subscriber’s HLR may change the subscriber profile in the VLR.',
     variants: ['obvious', 'blended', 'evasive'],
   },

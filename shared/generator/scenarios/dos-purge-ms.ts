@@ -12,7 +12,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 3',
     steps: ['Attacker, acting as a VLR, sends purgeMS for the victim IMSI to the home HLR.', 'The HLR marks the subscriber purged: incoming calls and SMS fail as absent subscriber.'],
     evidence: ['purgeMS from a VLR GT the subscriber is not registered at'],
-    mitre: ['FGT1499.501', 'T1464'],
+    mitre: ['T1464', 'T1430.002'],
     distinguish: 'Legitimate purgeMS comes from the VLR where the subscriber was last registered.',
     variants: ['obvious', 'blended', 'evasive'],
   },

@@ -11,7 +11,7 @@ export type Trick = 'global-opcode' | 'malformed-acn' | 'no-dialogue' | 'multi-i
 
 export function evasionScenario(trick: Trick, meta: Omit<CatalogueEntry, 'attack' | 'category' | 'variants' | 'mitre'> & { mitre?: string[] }): ScenarioDef {
   return {
-    meta: { attack: 'evasion', category: 'FS.11 Cat 1', variants: ['evasive'], mitre: meta.mitre ?? ['FGT1430.501', 'FGT5006', 'T1562'], ...meta },
+    meta: { attack: 'evasion', category: 'FS.11 Cat 1', variants: ['evasive'], mitre: meta.mitre ?? ['T1430', 'T1430.002'], ...meta },
     build(sc, _variant, t, inst) {
       const v = victim(sc, inst);
       const a = attacker(sc, 'blended', inst, v.hlr);

@@ -12,7 +12,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 2',
     steps: ['Attacker sets its calling GT to one of the home network’s own node GTs (HLR or gsmSCF) to pass GT-based screening.', 'Sends provideSubscriberInfo to a home VLR (or ATI to the HLR) over the interconnect; the MTP OPC is the IPX/foreign STP.'],
     evidence: ['Calling GT inside the home GT range on a message whose OPC is a foreign/IPX point code'],
-    mitre: ['FGT1430.501', 'FGT1036', 'T1036'],
+    mitre: ['T1430.002'],
     distinguish: 'Home GTs never reach the home network over the international interconnect; the point code/association is inconsistent with the GT.',
     variants: ['obvious', 'evasive'],
   },

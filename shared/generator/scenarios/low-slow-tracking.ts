@@ -12,7 +12,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 2',
     steps: ['Attacker already knows the victim IMSI and serving VLR.', 'Every 40–90 minutes it sends one provideSubscriberInfo (or ATI) for the same subscriber, staying under rate thresholds.', 'Over 10+ hours the answers give the victim’s movement.'],
     evidence: ['Repeated PSI/ATI for one IMSI/MSISDN from the same foreign GT at regular intervals, each answered with location information'],
-    mitre: ['FGT1430.501', 'T1430'],
+    mitre: ['T1430', 'T1430.002', 'T1450'],
     distinguish: 'Each message alone is rare but not alarming; the pattern of one GT repeatedly locating the same subscriber for hours, from outside the home network, is.',
     variants: ['blended', 'evasive', 'lookalike'],
     variantNotes: { blended: 'ATI every ~40–60 min from an unknown network', evasive: 'PSI every 60–90 min with a spoofed partner HLR GT', lookalike: 'the subscriber’s own home HLR asking the visited VLR (PSI) a few times' },

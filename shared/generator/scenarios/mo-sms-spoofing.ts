@@ -13,7 +13,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 3',
     steps: ['Attacker, acting as a visited MSC, sends mo-forwardSM to the home SMSC with SM-RP-OA = the victim MSISDN.', 'The SMSC accepts and delivers (and bills) the message as sent by the victim.'],
     evidence: ['mo-forwardSM from an MSC GT the subscriber is not registered at, originator = home subscriber at home'],
-    mitre: ['FGT1111.501', 'FGT1660', 'T1660'],
+    mitre: ['T1430.002'],
     distinguish: 'Roaming subscribers send MO-SMS through the MSC where they are registered; here the subscriber is at home.',
     variants: ['obvious', 'blended', 'evasive', 'lookalike'],
     variantNotes: { lookalike: 'a roaming home subscriber sending SMS through the visited partner MSC' },

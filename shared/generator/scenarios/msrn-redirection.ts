@@ -13,7 +13,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 3',
     steps: ['Attacker registers the victim at its own VLR with a fake updateLocation.', 'A call to the victim arrives; the home GMSC asks the HLR (SRI), the HLR asks the attacker VLR for a roaming number (provideRoamingNumber).', 'The attacker returns an MSRN in its own range; the GMSC routes the call there with ISUP IAM and the attacker can bridge it to the victim.'],
     evidence: ['updateLocation from an unknown VLR', 'provideRoamingNumber sent to that VLR, answered with an MSRN outside any partner range', 'ISUP IAM to that MSRN'],
-    mitre: ['FGT1111.501', 'FGT5030', 'T1111'],
+    mitre: ['T1449', 'T1430.002'],
     distinguish: 'Benign PRN goes to partner VLRs where the subscriber plausibly roams; here the VLR belongs to an unknown network that registered the subscriber moments after it was at home.',
     variants: ['obvious', 'blended', 'lookalike'],
     variantNotes: { lookalike: 'a call to a home subscriber roaming at a partner: PRN to the partner VLR and IAM to the partner MSRN' },

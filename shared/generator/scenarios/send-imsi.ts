@@ -12,7 +12,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 1',
     steps: ['Attacker sends MAP sendIMSI with the victim MSISDN to the home HLR.', 'The HLR returns the IMSI, the key for every later attack (PSI, fake UL, ISD …).'],
     evidence: ['sendIMSI (opcode 58) arriving on an interconnect link', 'returnResultLast carrying an IMSI back to the foreign GT'],
-    mitre: ['FGT1430.501', 'FGT5019', 'T1430'],
+    mitre: ['T1430.002'],
     distinguish: 'sendIMSI is an intra-PLMN operation (VLR/MSC of the same network); it never legitimately crosses the interconnect.',
     variants: ['obvious', 'blended', 'evasive'],
   },

@@ -12,7 +12,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 3',
     steps: ['Victim is registered at home (or in a nearby country) minutes earlier.', 'Attacker sends sendAuthenticationInfo/updateLocation for the victim IMSI from a VLR/MSC GT it controls in a distant country.', 'The HLR downloads the profile (insertSubscriberData) to the fake VLR and cancels the real VLR.', 'The next SMS (e.g. a bank one-time password) is routed by SRI-SM to the attacker MSC and delivered to it with MT-ForwardSM.'],
     evidence: ['updateLocation from a VLR in country B shortly after activity in country A (travel time impossible)', 'cancelLocation to the real VLR', 'SRI-SM answer pointing to the attacker MSC and MT-ForwardSM sent to it'],
-    mitre: ['FGT1111.501', 'FGT1040', 'T1111'],
+    mitre: ['T1449', 'T1430.002'],
     distinguish: 'Benign roaming updates respect travel time between countries and come from partners; the fake UL jumps continents in minutes and is followed by MT-SMS delivery to the new node.',
     variants: ['obvious', 'blended', 'evasive', 'lookalike'],
     variantNotes: { obvious: 'unknown far-away network, SMS within a minute', blended: 'unknown network, SMS an hour later among busy traffic', evasive: 'a distant roaming partner’s VLR GT spoofed via its IPX', lookalike: 'a real trip to a neighbouring partner after a plausible travel time, SMS delivered there' },

@@ -14,7 +14,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 2',
     steps: ['Attacker posing as an SMSC sends sendRoutingInfoForSM for the victim MSISDN to the home HLR.', 'The HLR returns the IMSI and the serving MSC/VLR number; no short message follows.', 'Attacker sends provideSubscriberInfo with that IMSI straight to the serving VLR and receives the cell global id.'],
     evidence: ['SRI-for-SM from a GT that never sends the MT-ForwardSM', 'provideSubscriberInfo to a home VLR from a calling GT that is not the subscriber’s HLR'],
-    mitre: ['FGT1430.501', 'FGT5019', 'T1430'],
+    mitre: ['T1430', 'T1430.002', 'T1450'],
     distinguish: 'PSI for a home subscriber may only come from the home HLR; an SRI-SM that is not followed by MT-ForwardSM from the same SMSC is reconnaissance.',
     variants: ['obvious', 'blended', 'evasive', 'lookalike'],
     variantNotes: { evasive: 'partner SMSC and HLR GTs spoofed via the partner’s IPX, hours between steps', lookalike: 'a partner SMSC SRI-SM followed by the real MT-ForwardSM' },

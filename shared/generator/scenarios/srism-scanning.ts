@@ -13,7 +13,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 2',
     steps: ['Attacker walks a block of the operator’s MSISDN range with sendRoutingInfoForSM.', 'Answers reveal which numbers exist, their IMSI and serving MSC; most requests fail with unknownSubscriber.', 'No MT-ForwardSM ever follows.'],
     evidence: ['Many SRI-for-SM from one GT for sequential MSISDNs', 'High unknownSubscriber / absentSubscriberSM error ratio', 'No MT-ForwardSM from that GT'],
-    mitre: ['FGT1592.501', 'T1592'],
+    mitre: ['T1430.002'],
     distinguish: 'SMS hubs send many SRI-SM too, but each is followed by MT-ForwardSM for real subscribers; scanners hit sequential, mostly unknown numbers.',
     variants: ['obvious', 'blended', 'evasive', 'lookalike'],
     variantNotes: { obvious: '200–300 numbers in minutes', blended: '80 numbers over an hour', evasive: '40 numbers over eight hours from a spoofed hub/partner SMSC GT', lookalike: 'an SMS hub delivering a burst of notifications (SRI-SM + MT-ForwardSM each)' },
@@ -28,7 +28,7 @@ export const scenario: ScenarioDef = {
         const v = world.homeSubs[rng.int(world.homeSubs.length)]!;
         if (sc.benign.reserved.has(v.idx)) continue;
         inst.addVictim(v);
-        smsDelivery(sc, t, sc0, v, 'Parcel 4471 arrives today', 'ParcelCo'.length ? hub.msisdnPrefix + '1000' : '', inst, { deliverTo: v.msc });
+        smsDelivery(sc, t, sc0, v, 'Parcel 4471 arrives today', hub.msisdnPrefix + '1000', inst, { deliverTo: v.msc });
         t += 3e6 + rng.int(20e6);
       }
       return;

@@ -14,7 +14,7 @@ export interface CatalogueEntry {
   steps: string[];
   /** Messages that prove it. */
   evidence: string[];
-  /** MITRE FiGHT / ATT&CK technique ids. */
+  /** MITRE ATT&CK Mobile technique ids (FiGHT adopts these ATT&CK techniques for the same behaviours). */
   mitre: string[];
   /** What distinguishes it from benign traffic. */
   distinguish: string;

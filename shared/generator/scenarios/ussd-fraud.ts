@@ -13,7 +13,7 @@ export const scenario: ScenarioDef = {
     category: 'FS.11 Cat 3',
     steps: ['Attacker, acting as the victim’s VLR, sends processUnstructuredSS-Request to the home HLR with a credit-transfer or call-forward USSD string.', 'The USSD application executes it as if the subscriber had dialled it.', 'Variant: unstructuredSS-Notify / -Request pushed to the victim’s VLR to phish the subscriber.'],
     evidence: ['processUnstructuredSS-Request for a home subscriber from a VLR GT where the subscriber is not registered', 'USSD strings that transfer credit to a foreign number'],
-    mitre: ['FGT1111.501', 'FGT1657', 'T1657'],
+    mitre: ['T1449', 'T1430.002'],
     distinguish: 'A subscriber’s USSD requests come from the VLR it is registered at; the attacker’s come from elsewhere while the subscriber is at home.',
     variants: ['obvious', 'blended', 'evasive', 'lookalike'],
     variantNotes: { evasive: 'unstructuredSS-Notify pushed to the home VLR with a spoofed partner HLR GT', lookalike: 'a roaming home subscriber checking balance from the visited VLR' },
