@@ -157,6 +157,16 @@ test('INAP, unidirectional, CAP v4 release, mixed components', () => {
   assert.deepEqual(rec('ansi-qwp-ssn149').protos, ['m3ua', 'sccp', 'ansi_tcap', 'ansi_map']);
 });
 
+test('CAMEL routing info, SGSN CAMEL data, LCS client and node numbers', () => {
+  const sri = rec('sri-res-camel').map!;
+  assert.deepEqual([sri.forwardedToNumber, sri.camelServiceKey, sri.gsmScfAddress], ['491770000066', 7, '491720000053']);
+  const isd = rec('isd-sgsn-lcs').map!;
+  assert.deepEqual([isd.camelServiceKey, isd.gsmScfAddress, isd.e164!.length], [9, '491720000055', 4]);
+  assert.equal(rec('psl-client').map!.mlcNumber, '491720000070');
+  assert.equal(rec('srigprs-ggsn').map!.ggsnNumber, '491720000062');
+  assert.equal(rec('srilcs-arg').map!.mlcNumber, '491720000070');
+});
+
 test('MAP dialogue map-open references', () => {
   const t = rec('map-open-ussd').tcap!;
   assert.deepEqual([t.mapDialogue, t.destinationReference, t.originatingReference], ['map-open', '262011234567890', '491720000002']);

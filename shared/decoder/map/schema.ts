@@ -85,6 +85,14 @@ const smsTdp = seq<MapLeaf>({ [C(1)]: L('int', 'camelServiceKey'), [C(2)]: addr(
 const smsCsi = seq<MapLeaf>({ [C(0)]: seq<MapLeaf>({ [SEQ]: smsTdp }) });
 const vlrCamel = seq<MapLeaf>({ [C(0)]: csi, [C(6)]: smsCsi, [C(7)]: csi, [C(10)]: smsCsi });
 
+/** SGSN-CAMEL-SubscriptionInfo: gprs-CSI [0] { gprs-CamelTDPDataList [0] { { serviceKey [1], gsmSCF-Address [2] } } }, mo-sms-CSI [1], mt-sms-CSI [3]. */
+const gprsTdp = seq<MapLeaf>({ [C(1)]: L('int', 'camelServiceKey'), [C(2)]: addr('gsmScfAddress') });
+const sgsnCamel = seq<MapLeaf>({ [C(0)]: seq<MapLeaf>({ [C(0)]: seq<MapLeaf>({ [SEQ]: gprsTdp }) }), [C(1)]: smsCsi, [C(3)]: smsCsi });
+/** LCSInformation: gmlc-List [0] SEQUENCE OF ISDN-AddressString. */
+const lcsInformation = seq<MapLeaf>({ [C(0)]: seq<MapLeaf>({ [OCT]: addr() }) });
+/** LCS-ClientID: lcsClientExternalID [1] { externalAddress [0] }, lcsClientDialedByMS [2] AddressString. */
+const lcsClientId = seq<MapLeaf>({ [C(1)]: seq<MapLeaf>({ [C(0)]: addr() }), [C(2)]: addr() });
+
 const smRpDa = choice<MapLeaf>({
   [C(0)]: L('imsi', 'smRpDa', { f2: 'imsi', kf: 'smRpDaKind', kv: 'imsi' }),
   [C(1)]: L('lmsi', 'smRpDa', { f2: 'lmsi', kf: 'smRpDaKind', kv: 'lmsi' }),
@@ -110,7 +118,8 @@ const sriV3Res = seq<MapLeaf>({
   [C(9)]: imsi(),
   [OCT]: addr('msrn'),
   [SEQ]: seq<MapLeaf>({ [C(5)]: addr('forwardedToNumber'), [C(8)]: addr('forwardedToNumber') }),
-  [C(8)]: seq<MapLeaf>({ [C(0)]: seq<MapLeaf>({ [C(5)]: addr('forwardedToNumber') }) }),
+  // camelRoutingInfo [8] { forwardingData, gmscCamelSubscriptionInfo [0] { t-CSI [0], o-CSI [1], d-CSI [5] } }
+  [C(8)]: seq<MapLeaf>({ [SEQ]: seq<MapLeaf>({ [C(5)]: addr('forwardedToNumber'), [C(8)]: addr('forwardedToNumber') }), [C(0)]: seq<MapLeaf>({ [C(0)]: csi, [C(1)]: csi }) }),
   [C(7)]: subscriberInfo,
   [C(2)]: addr('vlrNumber'),
   [C(12)]: addr('msisdn'),
@@ -144,6 +153,8 @@ arg(7, {
     [C(1)]: addr('msisdn'),
     [C(7)]: seq<MapLeaf>(ssInfoKids),
     [C(13)]: vlrCamel,
+    [C(17)]: sgsnCamel,
+    [C(22)]: lcsInformation,
     [C(34)]: addr('sgsnNumber'),
   }),
 });
@@ -168,9 +179,9 @@ res(22, { [C(3)]: sriV3Res, [SEQ]: sriV2Res });
 arg(23, { [SEQ]: seq<MapLeaf>({ [OCT]: [imsi(), addr('sgsnNumber'), L('hex')] }) });
 res(23, { [SEQ]: seq<MapLeaf>({ [OCT]: addr('hlrNumber') }) });
 // 24 sendRoutingInfoForGprs
-arg(24, { [SEQ]: seq<MapLeaf>({ [C(0)]: imsi(), [C(2)]: addr('gmscAddress') }) });
+arg(24, { [SEQ]: seq<MapLeaf>({ [C(0)]: imsi(), [C(2)]: addr('ggsnNumber') }) });
 // 25 failureReport
-arg(25, { [SEQ]: seq<MapLeaf>({ [C(0)]: imsi(), [C(1)]: addr('gmscAddress') }) });
+arg(25, { [SEQ]: seq<MapLeaf>({ [C(0)]: imsi(), [C(1)]: addr('ggsnNumber') }) });
 // 26 noteMsPresentForGprs
 arg(26, { [SEQ]: seq<MapLeaf>({ [C(0)]: imsi() }) });
 // 37 reset
@@ -235,15 +246,15 @@ res(70, { [SEQ]: seq<MapLeaf>({ [SEQ]: subscriberInfo }) });
 arg(71, { [SEQ]: seq<MapLeaf>({ [C(0)]: subscriberIdentity, [C(1)]: requestedInfo, [C(3)]: addr('gsmScfAddress') }) });
 res(71, { [SEQ]: seq<MapLeaf>({ [SEQ]: subscriberInfo }) });
 // 83 provideSubscriberLocation
-arg(83, { [SEQ]: seq<MapLeaf>({ [OCT]: addr('gmscAddress'), [C(2)]: imsi(), [C(3)]: addr('msisdn'), [C(4)]: L('lmsi', 'lmsi'), [C(5)]: L('imei', 'imei') }) });
+arg(83, { [SEQ]: seq<MapLeaf>({ [OCT]: addr('mlcNumber'), [C(0)]: lcsClientId, [C(2)]: imsi(), [C(3)]: addr('msisdn'), [C(4)]: L('lmsi', 'lmsi'), [C(5)]: L('imei', 'imei') }) });
 res(83, { [SEQ]: seq<MapLeaf>({ [OCT]: L('geo'), [C(0)]: L('int', 'ageOfLocation'), [C(6)]: cgiOrLai }) });
 // 85 sendRoutingInfoForLCS
-arg(85, { [SEQ]: seq<MapLeaf>({ [C(0)]: addr('gmscAddress'), [C(1)]: subscriberIdentity }) });
+arg(85, { [SEQ]: seq<MapLeaf>({ [C(0)]: addr('mlcNumber'), [C(1)]: subscriberIdentity }) });
 res(85, { [SEQ]: seq<MapLeaf>({ [C(0)]: subscriberIdentity, [C(1)]: lcsLocationInfo }) });
 // 86 subscriberLocationReport
 arg(86, {
   [SEQ]: seq<MapLeaf>({
-    [SEQ]: [L('null'), lcsLocationInfo],
+    [SEQ]: [lcsClientId, lcsLocationInfo],
     [C(0)]: addr('msisdn'),
     [C(1)]: imsi(),
     [C(2)]: L('imei', 'imei'),

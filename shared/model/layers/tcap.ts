@@ -80,6 +80,9 @@ export interface MapInfo {
   hlrNumber?: string;
   sgsnNumber?: string;
   gmscAddress?: string;
+  /** GGSN number (sendRoutingInfoForGprs, failureReport) and GMLC/MLC number (LCS operations). */
+  ggsnNumber?: string;
+  mlcNumber?: string;
   serviceCentre?: string;
   smRpDa?: string;
   smRpOa?: string;
