@@ -1,5 +1,5 @@
 /** Dialogue helpers shared by benign traffic and attack scenarios: MAP/CAP over TCAP, ISUP calls, Diameter S6a request/answer. */
-import { tcapAbort, tcapBegin, tcapContinue, tcapEnd, userInformation, type Component, type Dialogue } from '../encode/tcap.js';
+import { tcapAbort, tcapBegin, tcapContinue, tcapEnd, tidHex, userInformation, type Component, type Dialogue } from '../encode/tcap.js';
 import { mapAcn, OP_CONTEXT, MAP_DIALOGUE_AS, mapOpen } from '../encode/map.js';
 import { isupAcm, isupAnm, isupIam, isupRel, isupRlc } from '../encode/isup.js';
 import { answerHead, diameterMessage, requestHead, APP_S6A, type AvpSpec } from '../encode/diameter.js';
@@ -82,7 +82,13 @@ export function mapRequest(ctx: Ctx, r: MapRequest): { end: number; count: numbe
   const dlg: Dialogue | undefined = acn === null ? undefined : { kind: 'aarq', acn, ...(r.userInfo ? { userInfo: r.userInfo } : {}) };
   const comps: Component[] = [{ type: 'invoke', invokeId: 1, opcode: r.opcode ?? r.op, param: r.arg }, ...(r.extraInvokes ?? [])];
   const called: SccpAddr = r.calledFirst ? { digits: r.calledFirst.digits, ssn: r.b.ssn, ...(r.calledFirst.np !== undefined ? { np: r.calledFirst.np } : {}) } : addr(r.b);
-  wire.sccp(t, r.a.sp, r.b.sp, called, addr(r.a), tcapBegin(otid, dlg, comps), sls, r.inst, r.xudt);
+  const meta = (o: number | undefined, d: number | undefined, cs: Component[]): { otid?: string; dtid?: string; opcodes: number[] } => ({
+    ...(o !== undefined ? { otid: tidHex(o) } : {}),
+    ...(d !== undefined ? { dtid: tidHex(d) } : {}),
+    // Local operation codes and error codes, as tshark lists them in gsm_old.localValue / camel.opcode.
+    opcodes: cs.flatMap((c) => (c.type === 'invoke' && typeof c.opcode === 'number' ? [c.opcode] : c.type === 'resultLast' && c.opcode !== undefined ? [c.opcode] : c.type === 'error' ? [c.code] : [])),
+  });
+  wire.sccp(t, r.a.sp, r.b.sp, called, addr(r.a), tcapBegin(otid, dlg, comps), sls, r.inst, r.xudt, meta(otid, undefined, comps));
   count++;
   if (r.noAnswer) return { end: t, count };
   const aare: Dialogue | undefined = acn === null ? undefined : { kind: 'aare', acn };
@@ -94,21 +100,22 @@ export function mapRequest(ctx: Ctx, r: MapRequest): { end: number; count: numbe
   };
   for (const m of r.middle ?? []) {
     t += rtt() / 2;
-    if (m.fromB) wire.sccp(t, r.b.sp, r.a.sp, addr(r.a), addr(r.b), tcapContinue(dtid, otid, back(), m.comps), sls, r.inst);
-    else wire.sccp(t, r.a.sp, r.b.sp, addr(r.b), addr(r.a), tcapContinue(otid, dtid, undefined, m.comps), sls, r.inst);
+    if (m.fromB) wire.sccp(t, r.b.sp, r.a.sp, addr(r.a), addr(r.b), tcapContinue(dtid, otid, back(), m.comps), sls, r.inst, r.xudt, meta(dtid, otid, m.comps));
+    else wire.sccp(t, r.a.sp, r.b.sp, addr(r.b), addr(r.a), tcapContinue(otid, dtid, undefined, m.comps), sls, r.inst, r.xudt, meta(otid, dtid, m.comps));
     count++;
   }
   t += rtt();
   let end: Uint8Array;
-  if (r.endComps) end = tcapEnd(otid, back(), r.endComps);
+  let endComps: Component[] = [];
+  if (r.endComps) end = tcapEnd(otid, back(), (endComps = r.endComps));
   else if (r.abort) end = tcapAbort(otid, { pAbortCause: rng.pick([1, 2, 4]) });
-  else if (r.error !== undefined) end = tcapEnd(otid, back(), [{ type: 'error', invokeId: 1, code: r.error }]);
+  else if (r.error !== undefined) end = tcapEnd(otid, back(), (endComps = [{ type: 'error', invokeId: 1, code: r.error }]));
   else {
     const res: Component = r.result === undefined || r.result === null ? { type: 'resultLast', invokeId: 1 } : { type: 'resultLast', invokeId: 1, opcode: r.op, param: r.result };
     const extra: Component[] = (r.extraInvokes ?? []).map((c) => ({ type: 'resultLast', invokeId: c.type === 'invoke' ? c.invokeId : 2 }));
-    end = tcapEnd(otid, back(), [res, ...extra]);
+    end = tcapEnd(otid, back(), (endComps = [res, ...extra]));
   }
-  wire.sccp(t, r.b.sp, r.a.sp, addr(r.a), addr(r.b), end, sls, r.inst);
+  wire.sccp(t, r.b.sp, r.a.sp, addr(r.a), addr(r.b), end, sls, r.inst, r.xudt, meta(undefined, otid, endComps));
   count++;
   return { end: t, count };
 }

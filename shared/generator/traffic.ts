@@ -344,6 +344,11 @@ export function registerSubscriber(ctx: Ctx, t0: number, s: Subscriber, msc: Sp,
   const sai = mapRequest(ctx, { t: t0, a: vlrP(msc), b: hlrP(s.hlr), ...(called ? { calledFirst: called } : {}), op: M.MapOp.sendAuthenticationInfo, arg: M.sendAuthenticationInfoArg(s.imsi, rng.range(1, 3)), result: M.sendAuthenticationInfoRes((k) => rng.bytes(k), 1), ...(inst ? { inst } : {}) });
   n += sai.count;
   const old = s.msc;
+  if (!inst && foreign && rng.chance(0.012)) {
+    // Roaming refused (no agreement for this subscriber's service profile): the UL is rejected, nothing changes.
+    const ul = mapRequest(ctx, { t: sai.end + 300000 + rng.int(2e6), a: vlrP(msc), b: hlrP(s.hlr), calledFirst: called!, op: M.MapOp.updateLocation, arg: M.updateLocationArg(s.imsi, msc.gt, msc.vlrGt!), error: M.MapErr.roamingNotAllowed });
+    return { end: ul.end, count: n + ul.count };
+  }
   const ul = mapRequest(ctx, {
     t: sai.end + 300000 + rng.int(2e6),
     a: vlrP(msc),
@@ -379,6 +384,10 @@ export function smsDelivery(ctx: Ctx, t: number, sc: Sp, s: Subscriber, text: st
   const { rng } = ctx;
   const err = rng.weighted<number | undefined>([[undefined, 0.9], [M.MapErr.absentSubscriberSM, 0.07], [M.MapErr.unknownSubscriber, 0.01], [M.MapErr.teleserviceNotProvisioned, 0.02]]);
   const target = opts.deliverTo ?? s.msc;
+  if (!inst && rng.chance(0.006)) {
+    // The HLR side aborts the dialogue (overload / unrecognised transaction): an ordinary TCAP P-Abort.
+    return mapRequest(ctx, { t, a: smscP(sc), b: hlrP(s.hlr), calledFirst: { digits: s.msisdn }, op: M.MapOp.sendRoutingInfoForSM, arg: M.sriForSmArg(s.msisdn, sc.gt), abort: true });
+  }
   const sri = mapRequest(ctx, { t, a: smscP(sc), b: hlrP(s.hlr), calledFirst: { digits: s.msisdn }, op: M.MapOp.sendRoutingInfoForSM, arg: M.sriForSmArg(s.msisdn, sc.gt), ...(err !== undefined && !opts.deliverTo ? { error: err } : { result: M.sriForSmRes(s.imsi, target.gt) }), ...(inst ? { inst } : {}) });
   if (err !== undefined && !opts.deliverTo) return sri;
   // The MT-FSM is only on our wire when the SMSC or the serving MSC is ours.

@@ -25,7 +25,14 @@ export interface FrameTruth {
   calling?: string;
   calledSsn?: number;
   callingSsn?: number;
+  /** TCAP transaction ids (hex as tshark shows them) and local operation codes of the components. */
+  otid?: string;
+  dtid?: string;
+  opcodes?: number[];
   diameterCmd?: number;
+  /** ISUP message type and CIC. */
+  isupType?: number;
+  cic?: number;
 }
 
 interface Pending {
@@ -106,16 +113,18 @@ export class Wire {
   }
 
   /** Schedules an SCCP (UDT/XUDT) message carrying `user` (TCAP) from SP `from` to SP `to`. */
-  sccp(t: number, from: Sp, to: Sp, called: SccpAddr, calling: SccpAddr, user: Uint8Array, sls: number, inst?: Instance, xudt?: boolean): Route {
+  sccp(t: number, from: Sp, to: Sp, called: SccpAddr, calling: SccpAddr, user: Uint8Array, sls: number, inst?: Instance, xudt?: boolean, meta?: Pick<FrameTruth, 'otid' | 'dtid' | 'opcodes'>): Route {
     const r = this.route(from, to, sls);
-    const s = sccpUnitdata({ called, calling, protocolClass: 1, returnOnError: true, ...(xudt ? { xudtHopCounter: 12 } : {}) }, user);
-    this.push(t, r, PPID_M3UA, sls, m3uaData({ opc: r.opc, dpc: r.dpc, si: 3, ni: r.ni, mp: 0, sls, routingContext: r.link.rc }, s), inst, this.onFrame ? { ppid: PPID_M3UA, opc: r.opc, dpc: r.dpc, si: 3, called: called.digits, calling: calling.digits, calledSsn: called.ssn, callingSsn: calling.ssn } : undefined);
+    // Some networks' STPs send XUDT throughout (a per-network configuration, as in real interconnects).
+    const useX = xudt || (r.ni === 0 && ((from.net.kind !== 'home' ? from.net.id : to.net.id) & 3) === 1);
+    const s = sccpUnitdata({ called, calling, protocolClass: 1, returnOnError: true, ...(useX ? { xudtHopCounter: 12 + (sls & 3) } : {}) }, user);
+    this.push(t, r, PPID_M3UA, sls, m3uaData({ opc: r.opc, dpc: r.dpc, si: 3, ni: r.ni, mp: 0, sls, routingContext: r.link.rc }, s), inst, this.onFrame ? { ppid: PPID_M3UA, opc: r.opc, dpc: r.dpc, si: 3, called: called.digits, calling: calling.digits, calledSsn: called.ssn, callingSsn: calling.ssn, ...meta } : undefined);
     return r;
   }
 
   isup(t: number, from: Sp, to: Sp, msg: Uint8Array, sls: number, inst?: Instance): Route {
     const r = this.route(from, to, sls);
-    this.push(t, r, PPID_M3UA, sls, m3uaData({ opc: r.opc, dpc: r.dpc, si: 5, ni: r.ni, mp: 0, sls, routingContext: r.link.rc }, msg), inst, this.onFrame ? { ppid: PPID_M3UA, opc: r.opc, dpc: r.dpc, si: 5 } : undefined);
+    this.push(t, r, PPID_M3UA, sls, m3uaData({ opc: r.opc, dpc: r.dpc, si: 5, ni: r.ni, mp: 0, sls, routingContext: r.link.rc }, msg), inst, this.onFrame ? { ppid: PPID_M3UA, opc: r.opc, dpc: r.dpc, si: 5, isupType: msg[2]!, cic: msg[0]! | ((msg[1]! & 15) << 8) } : undefined);
     return r;
   }
 

@@ -32,7 +32,7 @@ test('tshark decodes a capture covering every scenario without malformed packets
     assert.ok(bad.length >= 1, 'the global-opcode evasion is flagged by tshark');
 
     // 2. Field by field: point codes, GT digits, SSNs, Diameter command codes.
-    const fields = ['frame.number', 'm3ua.protocol_data_opc', 'm3ua.protocol_data_dpc', 'sccp.called.digits', 'sccp.calling.digits', 'sccp.called.ssn', 'sccp.calling.ssn', 'diameter.cmd.code', 'e212.imsi', 'e164.msisdn', 'gsm_old.localValue', 'tcap.otid', 'tcap.dtid'];
+    const fields = ['frame.number', 'm3ua.protocol_data_opc', 'm3ua.protocol_data_dpc', 'sccp.called.digits', 'sccp.calling.digits', 'sccp.called.ssn', 'sccp.calling.ssn', 'diameter.cmd.code', 'e212.imsi', 'e164.msisdn', 'gsm_old.localValue', 'tcap.otid', 'tcap.dtid', 'camel.local', 'isup.message_type', 'isup.cic'];
     const rows = tshark(file, ['-T', 'fields', '-E', 'occurrence=a', '-E', 'aggregator=,', ...fields.flatMap((f) => ['-e', f])]).split('\n').filter(Boolean);
     assert.equal(rows.length, g.labels.frames);
     const byFrame = new Map<number, string[]>();
@@ -55,6 +55,16 @@ test('tshark decodes a capture covering every scenario without malformed packets
         assert.equal(Number(c[6]), t.callingSsn, `frame ${f} calling SSN`);
       }
       if (t.diameterCmd !== undefined) assert.equal(Number(c[7]), t.diameterCmd, `frame ${f} Diameter command`);
+      if (t.otid !== undefined) assert.equal(c[11], t.otid, `frame ${f} otid`);
+      if (t.dtid !== undefined) assert.equal(c[12], t.dtid, `frame ${f} dtid`);
+      if (t.opcodes !== undefined) {
+        const col = t.calledSsn === 146 ? c[13]! : c[10]!;
+        assert.deepEqual(col ? col.split(',').map(Number) : [], t.opcodes, `frame ${f} operation/error codes`);
+      }
+      if (t.isupType !== undefined) {
+        assert.equal(Number(c[14]), t.isupType, `frame ${f} ISUP message type`);
+        assert.equal(Number(c[15]), t.cic, `frame ${f} CIC`);
+      }
     }
     assert.equal(checked, truth.size);
 
