@@ -87,3 +87,30 @@ test('tshark decodes a capture covering every scenario without malformed packets
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+const hasPython = spawnSync('python3', ['-V'], { stdio: 'ignore' }).status === 0;
+const ORACLE = '/work/shared/oracle/tshark-fields.sh';
+
+test("sigtrail's tshark-format decode of a generated capture equals the tshark oracle, cell for cell", { skip: !hasTshark ? 'tshark is not installed' : !hasPython ? 'python3 (needed by the oracle script) is not installed' : false, timeout: 240000 }, async (t) => {
+  const { existsSync } = await import('node:fs');
+  const oracle = process.env.SIGTRAIL_ORACLE ?? ORACLE;
+  if (!existsSync(oracle)) return t.skip(`oracle script ${oracle} not found`);
+  const g = await generateFiles({ seed: 33, messages: 1500, homeSubscribers: 600, inboundRoamers: 200 });
+  const dir = mkdtempSync(join(tmpdir(), 'sigtrail-gen-oracle-'));
+  try {
+    const file = join(dir, 'capture.pcap');
+    writeFileSync(file, g.pcap);
+    const want = execFileSync('bash', [oracle, file], { encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean);
+    const { decodeCaptureFile } = await import('../../shared/node/capture-file.js');
+    const { tsharkHeader, tsharkRow } = await import('../../shared/decoder/tshark-format.js');
+    const got = [tsharkHeader()];
+    for await (const b of decodeCaptureFile(file)) for (const r of b.records) got.push(tsharkRow(r));
+    assert.equal(got[0], want[0], 'header');
+    const diffs: string[] = [];
+    for (let i = 1; i < Math.max(got.length, want.length) && diffs.length < 10; i++) if (got[i] !== want[i]) diffs.push(`row ${i}\n  tshark:   ${want[i]}\n  sigtrail: ${got[i]}`);
+    assert.deepEqual(diffs, [], 'rows that differ');
+    assert.equal(got.length, want.length);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
