@@ -440,3 +440,18 @@ test('TCP framing helper reads the 24-bit message length', () => {
   assert.equal(diameterMessageLength(b), b.length);
   assert.equal(diameterMessageLength(b.subarray(0, 3)), -1);
 });
+
+test('lazy AVP tree: own enumerable, survives structuredClone/JSON/spread, independent of the caller buffer', () => {
+  const b = hex(ULR_HEX);
+  const info = parseDiameter(b).info!;
+  b.fill(0); // the caller may reuse its buffer (TCP/SCTP reassembly buffers are reused)
+  assert.ok(Object.keys(info).includes('avps'));
+  const clone = structuredClone(info);
+  assert.equal(find(clone.avps, 'User-Name')!.value, '222010100001140');
+  const json = JSON.parse(JSON.stringify(info)) as DiameterInfo;
+  assert.equal(json.avps.length, info.avps.length);
+  assert.equal({ ...info }.avps, info.avps, 'materialized once, then a plain property');
+  const other = parseDiameter(hex(ULR_HEX)).info!;
+  other.avps = [];
+  assert.deepEqual(other.avps, []);
+});

@@ -131,15 +131,23 @@ function u64Text(b: Uint8Array, o: number, signed: boolean): string {
 }
 
 const NTP_UNIX_OFFSET = 2208988800;
+const EMPTY = new Uint8Array(0);
 
-/** Reusable per-message walk state. */
-class Walker {
-  b!: Uint8Array;
+/**
+ * Pass 1 (always, allocation-light): framing checks over the whole AVP tree and
+ * the summary fields. Pass 2 (`tree`, on first access to `info.avps`): the AVP
+ * objects with decoded values.
+ */
+class Scanner {
+  b: Uint8Array = EMPTY;
   info!: DiameterInfo;
   stop: { reason: string; offset: number } | undefined;
   notes: string[] | undefined;
-  subType = -1;
-  private dv: DataView | undefined;
+  /** Subscription-Id-Type seen last in the current message (tshark's rule: type before data). */
+  private subType = -1;
+  /** Current Subscription-Id group (either AVP order, for the summary). */
+  private sidType = -1;
+  private sidData: string | undefined;
 
   begin(b: Uint8Array, info: DiameterInfo): void {
     this.b = b;
@@ -147,7 +155,6 @@ class Walker {
     this.stop = undefined;
     this.notes = undefined;
     this.subType = -1;
-    this.dv = undefined;
   }
 
   fail(reason: string, offset: number): void {
@@ -158,13 +165,8 @@ class Walker {
     (this.notes ??= []).push(s);
   }
 
-  view(): DataView {
-    const b = this.b;
-    return (this.dv ??= new DataView(b.buffer, b.byteOffset, b.byteLength));
-  }
-
-  /** Decodes the AVPs in [off, end) into `out`. Returns false when framing broke (caller stops too). */
-  avps(off: number, end: number, depth: number, out: DiameterAvp[]): boolean {
+  /** Scans the AVPs in [off, end). Returns false when framing broke (the caller stops too). */
+  scan(off: number, end: number, depth: number, parent: number): boolean {
     const b = this.b;
     while (off < end) {
       if (end - off < 8) {
@@ -185,13 +187,20 @@ class Walker {
       }
       const vendor = hdr === 12 ? u32(b, off + 8) : 0;
       const def = avpDef(code, vendor);
-      const avp: DiameterAvp = { code, flags, name: def ? def.name : `Unknown-AVP-${code}` };
-      if (hdr === 12) avp.vendor = vendor;
-      out.push(avp);
-      this.value(avp, def, off + hdr, off + len, depth);
+      if (def) {
+        const s = off + hdr, e = off + len;
+        if (def.type === 'Grouped') {
+          if (depth >= MAX_GROUP_DEPTH) this.fail(`grouped AVP ${def.name} nested deeper than ${MAX_GROUP_DEPTH} levels`, s);
+          else this.group(def, s, e, depth);
+        } else {
+          const want = def.size;
+          if (want !== 0 && want !== e - s) this.note(`AVP ${def.name}: data length ${e - s}, expected ${want}`);
+          else this.leaf(def, s, e, depth, parent);
+        }
+      }
       const padded = off + ((len + 3) & ~3);
       if (padded > end) {
-        this.fail(`AVP ${avp.name}: ${padded - off - len} padding byte(s) missing at the end`, off + len);
+        this.fail(`AVP ${def ? def.name : code}: ${padded - off - len} padding byte(s) missing at the end`, off + len);
         return depth > 0; // inside a group the outer framing still holds
       }
       off = padded;
@@ -199,118 +208,54 @@ class Walker {
     return true;
   }
 
-  private value(avp: DiameterAvp, def: AvpDef | undefined, s: number, e: number, depth: number): void {
-    const b = this.b;
-    const n = e - s;
-    if (!def) {
-      avp.value = toHex(b, s, e);
+  private group(def: AvpDef, s: number, e: number, depth: number): void {
+    const info = this.info;
+    if (def.vendor === 0 && def.code === 443) {
+      // Subscription-Id { Subscription-Id-Type, Subscription-Id-Data }
+      this.subType = -1;
+      this.sidType = -1;
+      this.sidData = undefined;
+      this.scan(s, e, depth + 1, 443);
+      const data = this.sidData;
+      if (data === undefined) return;
+      if (this.sidType === 1 && info.imsi === undefined) info.imsi = imsiOf(data) ?? data;
+      else if (this.sidType === 0 && info.msisdn === undefined) info.msisdn = data;
       return;
     }
-    switch (def.type) {
-      case 'Grouped': {
-        if (depth >= MAX_GROUP_DEPTH) {
-          avp.value = toHex(b, s, e);
-          this.fail(`grouped AVP ${def.name} nested deeper than ${MAX_GROUP_DEPTH} levels`, s);
-          return;
-        }
-        const kids: DiameterAvp[] = [];
-        avp.children = kids;
-        if (def.code === 443 && def.vendor === 0) this.subType = -1;
-        this.avps(s, e, depth + 1, kids);
-        this.grouped(def, kids);
-        return;
-      }
-      case 'UTF8String':
-      case 'DiameterIdentity':
-      case 'DiameterURI':
-      case 'IPFilterRule':
-      case 'QoSFilterRule':
-        avp.value = text(b, s, e);
-        break;
-      case 'Unsigned32':
-        if (n !== 4) return this.badLength(avp, s, e, 4);
-        avp.value = u32(b, s);
-        break;
-      case 'Integer32':
-      case 'Enumerated': {
-        if (n !== 4) return this.badLength(avp, s, e, 4);
-        const v = u32(b, s) | 0;
-        avp.value = v;
-        if (def.enums) {
-          const nm = def.enums.get(v) ?? def.enums.get(v >>> 0);
-          if (nm !== undefined) avp.text = nm;
-        }
-        break;
-      }
-      case 'Unsigned64':
-      case 'Integer64':
-        if (n !== 8) return this.badLength(avp, s, e, 8);
-        avp.value = u64Text(b, s, def.type === 'Integer64');
-        break;
-      case 'Float32':
-        if (n !== 4) return this.badLength(avp, s, e, 4);
-        avp.value = this.view().getFloat32(s);
-        break;
-      case 'Float64':
-        if (n !== 8) return this.badLength(avp, s, e, 8);
-        avp.value = this.view().getFloat64(s);
-        break;
-      case 'Time': {
-        if (n !== 4) return this.badLength(avp, s, e, 4);
-        const ntp = u32(b, s);
-        avp.value = ntp;
-        // RFC 6733 4.3.1: values with the top bit clear are after 2036-02-07 (NTP era 1).
-        const unix = ntp >= 0x80000000 ? ntp - NTP_UNIX_OFFSET : ntp + 4294967296 - NTP_UNIX_OFFSET;
-        avp.text = new Date(unix * 1000).toISOString().replace('.000Z', 'Z');
-        break;
-      }
-      case 'Address': {
-        const t = addressText(b, s, e);
-        avp.value = t ?? toHex(b, s, e);
-        break;
-      }
-      default:
-        avp.value = toHex(b, s, e);
-        if (def.fmt === 'tbcd') avp.text = tbcdDigits(b, s, e);
-        else if (def.fmt === 'plmn' && n === 3) {
-          const p = plmnText(b, s);
-          avp.text = `${p.mcc}/${p.mnc}`;
-        }
-    }
-    this.summary(def, avp, depth, b, s, e);
+    this.scan(s, e, depth + 1, def.vendor === 0 ? def.code : -1);
   }
 
-  private badLength(avp: DiameterAvp, s: number, e: number, want: number): void {
-    avp.value = toHex(this.b, s, e);
-    avp.text = `bad length ${e - s} (expected ${want})`;
-    this.note(`AVP ${avp.name}: data length ${e - s}, expected ${want}`);
-  }
-
-  /** Summary fields and the tshark e212/e164 lists, from leaf AVPs. */
-  private summary(def: AvpDef, avp: DiameterAvp, depth: number, b: Uint8Array, s: number, e: number): void {
-    const info = this.info;
+  /** Summary fields and the tshark e212/e164 lists. */
+  private leaf(def: AvpDef, s: number, e: number, depth: number, parent: number): void {
+    const info = this.info, b = this.b;
     if (def.vendor === 0) {
       switch (def.code) {
         case 263:
-          if (info.sessionId === undefined) info.sessionId = avp.value as string;
+          if (info.sessionId === undefined) info.sessionId = text(b, s, e);
           break;
         case 264:
-          if (depth === 0 && info.originHost === undefined) info.originHost = avp.value as string;
+          if (depth === 0 && info.originHost === undefined) info.originHost = text(b, s, e);
           break;
         case 296:
-          if (depth === 0 && info.originRealm === undefined) info.originRealm = avp.value as string;
+          if (depth === 0 && info.originRealm === undefined) info.originRealm = text(b, s, e);
           break;
         case 293:
-          if (depth === 0 && info.destHost === undefined) info.destHost = avp.value as string;
+          if (depth === 0 && info.destHost === undefined) info.destHost = text(b, s, e);
           break;
         case 283:
-          if (depth === 0 && info.destRealm === undefined) info.destRealm = avp.value as string;
+          if (depth === 0 && info.destRealm === undefined) info.destRealm = text(b, s, e);
           break;
         case 268:
-          if (depth === 0 && info.resultCode === undefined) info.resultCode = avp.value as number;
+          if (depth === 0 && info.resultCode === undefined) info.resultCode = u32(b, s);
+          break;
+        case 298:
+          if (parent === 297 && info.experimentalResult === undefined) info.experimentalResult = u32(b, s);
+          break;
+        case 266:
+          if (parent === 297 && info.experimentalResultVendor === undefined) info.experimentalResultVendor = u32(b, s);
           break;
         case 1: {
-          const v = avp.value as string;
+          const v = text(b, s, e);
           if (info.userName === undefined && depth === 0) info.userName = v;
           if (E212_USERNAME_APPS.has(info.appId)) (info.imsis ??= []).push(v);
           if (info.imsi === undefined && IMSI_USERNAME_APPS.has(info.appId)) {
@@ -320,10 +265,11 @@ class Walker {
           break;
         }
         case 450:
-          this.subType = avp.value as number;
+          this.subType = this.sidType = u32(b, s) | 0;
           break;
         case 444: {
-          const v = avp.value as string;
+          const v = text(b, s, e);
+          if (parent === 443) this.sidData = v;
           if (this.subType === 1) (info.imsis ??= []).push(v);
           else if (this.subType === 0) (info.e164 ??= []).push(v);
           break;
@@ -339,7 +285,7 @@ class Walker {
         }
         case 1: // 3GPP-IMSI (TS 29.061)
           if (info.imsi === undefined) {
-            const imsi = imsiOf(avp.value as string);
+            const imsi = imsiOf(text(b, s, e));
             if (imsi) info.imsi = imsi;
           }
           break;
@@ -352,46 +298,170 @@ class Walker {
           }
           break;
         case 1032:
-          if (info.ratType === undefined) info.ratType = avp.value as number;
+          if (info.ratType === undefined) info.ratType = u32(b, s) | 0;
           break;
         case 1405:
-          if (info.ulrFlags === undefined) info.ulrFlags = avp.value as number;
+          if (info.ulrFlags === undefined) info.ulrFlags = u32(b, s);
           break;
         case 1490:
-          if (info.idrFlags === undefined) info.idrFlags = avp.value as number;
+          if (info.idrFlags === undefined) info.idrFlags = u32(b, s);
           break;
         case 1420:
-          if (info.clrCancellationType === undefined) info.clrCancellationType = avp.value as number;
+          if (info.clrCancellationType === undefined) info.clrCancellationType = u32(b, s) | 0;
           break;
       }
     }
   }
+}
 
-  /** Summary fields taken from a whole group. */
-  private grouped(def: AvpDef, kids: DiameterAvp[]): void {
-    const info = this.info;
-    if (def.vendor !== 0) return;
-    if (def.code === 297) {
-      // Experimental-Result { Vendor-Id, Experimental-Result-Code }
-      if (info.experimentalResult !== undefined) return;
-      for (const k of kids) {
-        if (k.vendor !== undefined) continue;
-        if (k.code === 298 && typeof k.value === 'number') info.experimentalResult = k.value;
-        else if (k.code === 266 && typeof k.value === 'number') info.experimentalResultVendor = k.value;
-      }
-    } else if (def.code === 443) {
-      // Subscription-Id { Subscription-Id-Type, Subscription-Id-Data }, in either order
-      let type = -1, data: string | undefined;
-      for (const k of kids) {
-        if (k.vendor !== undefined) continue;
-        if (k.code === 450 && typeof k.value === 'number') type = k.value;
-        else if (k.code === 444 && typeof k.value === 'string') data = k.value;
-      }
-      if (data === undefined) return;
-      if (type === 1 && info.imsi === undefined) info.imsi = imsiOf(data) ?? data;
-      else if (type === 0 && info.msisdn === undefined) info.msisdn = data;
+/** Pass 2: the AVP objects. Framing was checked by the scanner; this stops quietly where it stopped. */
+function tree(b: Uint8Array, off: number, end: number, depth: number, out: DiameterAvp[]): void {
+  let dv: DataView | undefined;
+  while (off < end && end - off >= 8) {
+    const code = u32(b, off);
+    const flags = b[off + 4]!;
+    const len = (b[off + 5]! << 16) | (b[off + 6]! << 8) | b[off + 7]!;
+    const hdr = flags & 0x80 ? 12 : 8;
+    if (len < hdr || off + len > end) return;
+    const vendor = hdr === 12 ? u32(b, off + 8) : 0;
+    const def = avpDef(code, vendor);
+    const a: DiameterAvp = { code, flags, name: def ? def.name : `Unknown-AVP-${code}` };
+    if (hdr === 12) a.vendor = vendor;
+    out.push(a);
+    const s = off + hdr, e = off + len, n = e - s;
+    if (!def) a.value = toHex(b, s, e);
+    else {
+      const want = def.size;
+      if (want !== 0 && want !== n) {
+        a.value = toHex(b, s, e);
+        a.text = `bad length ${n} (expected ${want})`;
+      } else
+        switch (def.type) {
+          case 'Grouped':
+            if (depth >= MAX_GROUP_DEPTH) a.value = toHex(b, s, e);
+            else tree(b, s, e, depth + 1, (a.children = []));
+            break;
+          case 'UTF8String':
+          case 'DiameterIdentity':
+          case 'DiameterURI':
+          case 'IPFilterRule':
+          case 'QoSFilterRule':
+            a.value = text(b, s, e);
+            break;
+          case 'Unsigned32':
+            a.value = u32(b, s);
+            break;
+          case 'Integer32':
+          case 'Enumerated': {
+            const v = u32(b, s) | 0;
+            a.value = v;
+            if (def.enums) {
+              const nm = def.enums.get(v) ?? def.enums.get(v >>> 0);
+              if (nm !== undefined) a.text = nm;
+            }
+            break;
+          }
+          case 'Unsigned64':
+          case 'Integer64':
+            a.value = u64Text(b, s, def.type === 'Integer64');
+            break;
+          case 'Float32':
+            a.value = (dv ??= new DataView(b.buffer, b.byteOffset, b.byteLength)).getFloat32(s);
+            break;
+          case 'Float64':
+            a.value = (dv ??= new DataView(b.buffer, b.byteOffset, b.byteLength)).getFloat64(s);
+            break;
+          case 'Time': {
+            const ntp = u32(b, s);
+            a.value = ntp;
+            // RFC 6733 4.3.1: values with the top bit clear are after 2036-02-07 (NTP era 1).
+            const unix = ntp >= 0x80000000 ? ntp - NTP_UNIX_OFFSET : ntp + 4294967296 - NTP_UNIX_OFFSET;
+            a.text = new Date(unix * 1000).toISOString().replace('.000Z', 'Z');
+            break;
+          }
+          case 'Address':
+            a.value = addressText(b, s, e) ?? toHex(b, s, e);
+            break;
+          default:
+            a.value = toHex(b, s, e);
+            if (def.fmt === 'tbcd') a.text = tbcdDigits(b, s, e);
+            else if (def.fmt === 'plmn' && n === 3) {
+              const p = plmnText(b, s);
+              a.text = `${p.mcc}/${p.mnc}`;
+            }
+        }
     }
+    off += (len + 3) & ~3;
   }
+}
+
+/**
+ * Private copies of message bytes for the lazy AVP tree, carved out of shared slabs: the
+ * caller's buffer may be reused (TCP/SCTP reassembly buffers are), and one ArrayBuffer per
+ * message would cost more than the whole summary decode.
+ */
+const SLAB = 256 * 1024;
+let slab = new Uint8Array(0);
+let slabUsed = 0;
+
+function keep(b: Uint8Array, n: number): Uint8Array {
+  if (n > SLAB / 4) return b.slice(0, n);
+  if (slabUsed + n > slab.length) {
+    slab = new Uint8Array(SLAB);
+    slabUsed = 0;
+  }
+  const v = slab.subarray(slabUsed, slabUsed + n);
+  v.set(n === b.length ? b : b.subarray(0, n));
+  slabUsed += (n + 7) & ~7;
+  return v;
+}
+
+/**
+ * The DiameterInfo object. Its `avps` (the full tree) is an own enumerable accessor that
+ * builds the tree on first read from a private copy of the message bytes and then replaces
+ * itself with a plain data property; spreading, JSON and structured clone (postMessage)
+ * therefore see the tree. One shared descriptor keeps the per-message cost low.
+ */
+const RAW = Symbol('diameter message bytes');
+type LazyInfo = DiameterInfo & { [RAW]?: Uint8Array | undefined };
+const settle = (o: DiameterInfo, v: DiameterAvp[]): void => {
+  Object.defineProperty(o, 'avps', { value: v, writable: true, configurable: true, enumerable: true });
+};
+const AVPS_ACCESSOR: PropertyDescriptor = {
+  configurable: true,
+  enumerable: true,
+  get(this: LazyInfo): DiameterAvp[] {
+    const raw = this[RAW];
+    const avps: DiameterAvp[] = [];
+    if (raw) tree(raw, DIAMETER_HEADER_LEN, raw.length, 0, avps);
+    settle(this, avps);
+    this[RAW] = undefined;
+    return avps;
+  },
+  set(this: LazyInfo, v: DiameterAvp[]): void {
+    settle(this, v);
+    this[RAW] = undefined;
+  },
+};
+
+function makeInfo(b: Uint8Array, flags: number, request: boolean, cmd: number, appId: number, raw: Uint8Array | undefined): DiameterInfo {
+  const info = {
+    version: b[0]!,
+    flags,
+    request,
+    proxiable: (flags & 0x40) !== 0,
+    error: (flags & 0x20) !== 0,
+    retransmit: (flags & 0x10) !== 0,
+    cmd,
+    cmdName: commandName(cmd, request),
+    cmdAbbrev: commandAbbrev(cmd, request),
+    appId,
+    hopByHop: u32(b, 12),
+    endToEnd: u32(b, 16),
+    [RAW]: raw,
+  } as unknown as DiameterInfo;
+  Object.defineProperty(info, 'avps', AVPS_ACCESSOR);
+  return info;
 }
 
 /** The IMSI in a User-Name: all digits (5–15), optionally followed by '@realm' (TS 23.003 derived NAI/IMPI). */
@@ -406,9 +476,13 @@ export function imsiOf(v: string): string | undefined {
   return n === v.length ? v : v.slice(0, n);
 }
 
-const walker = new Walker();
+const scanner = new Scanner();
 
-/** Decodes one Diameter message (the bytes of one SCTP DATA chunk or one framed TCP PDU). */
+/**
+ * Decodes one Diameter message (the bytes of one SCTP DATA chunk or one framed TCP PDU).
+ * The summary fields are filled at once; `info.avps` (the full tree) is decoded on first
+ * access from a private copy of the message bytes.
+ */
 export function parseDiameter(b: Uint8Array): DiameterParse {
   if (b.length < DIAMETER_HEADER_LEN) {
     return { stop: { reason: `Diameter header truncated: ${b.length} of 20 bytes`, offset: 0 } };
@@ -419,24 +493,12 @@ export function parseDiameter(b: Uint8Array): DiameterParse {
   const cmd = (b[5]! << 16) | (b[6]! << 8) | b[7]!;
   const appId = u32(b, 8);
   const request = (flags & 0x80) !== 0;
-  const info: DiameterInfo = {
-    version,
-    flags,
-    request,
-    proxiable: (flags & 0x40) !== 0,
-    error: (flags & 0x20) !== 0,
-    retransmit: (flags & 0x10) !== 0,
-    cmd,
-    cmdName: commandName(cmd, request),
-    cmdAbbrev: commandAbbrev(cmd, request),
-    appId,
-    hopByHop: u32(b, 12),
-    endToEnd: u32(b, 16),
-    avps: [],
-  };
+  const ok = version === 1 && msgLen >= DIAMETER_HEADER_LEN;
+  const end = ok ? Math.min(msgLen, b.length) : DIAMETER_HEADER_LEN;
+  const info = makeInfo(b, flags, request, cmd, appId, end > DIAMETER_HEADER_LEN ? keep(b, end) : undefined);
   const an = appName(appId);
   if (an !== undefined) info.appName = an;
-  const w = walker;
+  const w = scanner;
   w.begin(b, info);
   try {
     if (version !== 1) {
@@ -445,8 +507,7 @@ export function parseDiameter(b: Uint8Array): DiameterParse {
       w.fail(`message length ${msgLen} shorter than the 20-byte header`, 1);
     } else {
       if (flags & 0x0f) w.note(`reserved header flag bits set (0x${(flags & 0x0f).toString(16)})`);
-      const end = Math.min(msgLen, b.length);
-      w.avps(DIAMETER_HEADER_LEN, end, 0, info.avps);
+      w.scan(DIAMETER_HEADER_LEN, end, 0, -1);
       if (msgLen > b.length) {
         const at = w.stop ? w.stop.offset : b.length;
         w.stop = { reason: `truncated: message length ${msgLen}, ${b.length} bytes present`, offset: at };
@@ -455,7 +516,7 @@ export function parseDiameter(b: Uint8Array): DiameterParse {
       }
     }
   } catch (e) {
-    // Defensive: the walker bounds-checks every read, but a decoder must never throw across a frame.
+    // Defensive: the scanner bounds-checks every read, but a decoder must never throw across a frame.
     w.fail(`decoder fault: ${e instanceof Error ? e.message : String(e)}`, 0);
   }
   const r: DiameterParse = { info };
@@ -465,4 +526,3 @@ export function parseDiameter(b: Uint8Array): DiameterParse {
   return r;
 }
 
-const EMPTY = new Uint8Array(0);

@@ -32,7 +32,13 @@ export interface AvpDef {
   /** Enumerated value → name. */
   enums?: Map<number, string>;
   fmt?: AvpFormat;
+  /** Data length the type requires (4 or 8), 0 when variable. */
+  size: number;
 }
+
+const SIZES: Partial<Record<AvpType, number>> = {
+  Unsigned32: 4, Integer32: 4, Enumerated: 4, Float32: 4, Time: 4, Unsigned64: 8, Integer64: 8, Float64: 8,
+};
 
 export const VENDOR_3GPP = 10415;
 
@@ -48,6 +54,17 @@ const PLMN_3GPP = [1407, 1671, 1677];
 
 const ietf = new Map<number, AvpDef>();
 const tgpp = new Map<number, AvpDef>();
+/** Dense (packed) copies of the two hot maps up to their largest code: array indexing beats Map lookups in the decoder loop. */
+let ietfFast: (AvpDef | undefined)[] = [];
+let tgppFast: (AvpDef | undefined)[] = [];
+
+function dense(m: Map<number, AvpDef>): (AvpDef | undefined)[] {
+  let max = -1;
+  for (const c of m.keys()) if (c < 65536 && c > max) max = c;
+  const a = new Array<AvpDef | undefined>(max + 1).fill(undefined);
+  for (const [c, d] of m) if (c <= max) a[c] = d;
+  return a;
+}
 const others = new Map<number, Map<number, AvpDef>>();
 const byName = new Map<string, AvpDef>();
 const all: AvpDef[] = [];
@@ -73,7 +90,7 @@ function parse(): void {
     if (f.length < 6) continue;
     const code = Number(f[0]), vendor = Number(f[1]), name = f[2]!, type = f[3]!;
     if (!TYPES.has(type)) continue;
-    const def: AvpDef = { code, vendor, name, type: type as AvpType, mandatory: f[4] === 'M' };
+    const def: AvpDef = { code, vendor, name, type: type as AvpType, mandatory: f[4] === 'M', size: SIZES[type as AvpType] ?? 0 };
     const enumSpec = f.slice(5).join('|');
     if (enumSpec) {
       const m = new Map<number, string>();
@@ -106,14 +123,22 @@ export function addAvp(def: AvpDef): void {
   } else all.push(def);
   m.set(def.code, def);
   if (!byName.has(def.name)) byName.set(def.name, def);
+  if (!loading) {
+    ietfFast = dense(ietf);
+    tgppFast = dense(tgpp);
+  }
 }
 
+let loading = true;
 parse();
+loading = false;
+ietfFast = dense(ietf);
+tgppFast = dense(tgpp);
 
 /** Hot-path lookup. */
 export function avpDef(code: number, vendor: number): AvpDef | undefined {
-  if (vendor === 0) return ietf.get(code);
-  if (vendor === VENDOR_3GPP) return tgpp.get(code);
+  if (vendor === 0) return code < ietfFast.length ? ietfFast[code] : ietf.get(code);
+  if (vendor === VENDOR_3GPP) return code < tgppFast.length ? tgppFast[code] : tgpp.get(code);
   return others.get(vendor)?.get(code);
 }
 
@@ -217,6 +242,8 @@ export interface CommandDef {
   ansAbbrev: string;
   /** Application the command belongs to (first one listed for shared codes). */
   appId: number;
+  reqName: string;
+  ansName: string;
 }
 
 /** [code, name, request abbrev, answer abbrev, application id]. */
@@ -277,7 +304,10 @@ const COMMANDS: [number, string, string, string, number][] = [
   [8388649, 'Report-SM-Delivery-Status', 'RDR', 'RDA', 16777312],
 ];
 const cmdByCode = new Map<number, CommandDef>(
-  COMMANDS.map(([code, name, reqAbbrev, ansAbbrev, appId]) => [code, { code, name, reqAbbrev, ansAbbrev, appId }]),
+  COMMANDS.map(([code, name, reqAbbrev, ansAbbrev, appId]) => [
+    code,
+    { code, name, reqAbbrev, ansAbbrev, appId, reqName: `${name}-Request`, ansName: `${name}-Answer` },
+  ]),
 );
 
 /** Sh reuses nothing, but Rx uses AA (265) with its own meaning: names stay the RFC ones. */
@@ -288,7 +318,7 @@ export function commandDef(code: number): CommandDef | undefined {
 /** 'Update-Location-Request' / 'Update-Location-Answer', or 'Unknown-Command-<code>'. */
 export function commandName(code: number, request: boolean): string {
   const c = cmdByCode.get(code);
-  return c ? c.name + (request ? '-Request' : '-Answer') : `Unknown-Command-${code}`;
+  return c ? (request ? c.reqName : c.ansName) : `Unknown-Command-${code}`;
 }
 
 export function commandAbbrev(code: number, request: boolean): string {
