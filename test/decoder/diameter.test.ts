@@ -206,6 +206,7 @@ test('S6a ULR from a real capture: header, summary and AVP tree', () => {
   assert.equal(d.ratType, 1004);
   assert.equal(find(d.avps, 'RAT-Type')!.text, 'EUTRAN');
   assert.equal(d.ulrFlags, 34);
+  assert.equal(find(d.avps, 'ULR-Flags')!.text, 'S6a/S6d-Indicator|Initial-Attach-Indicator');
   const v = find(d.avps, 'Visited-PLMN-Id')!;
   assert.deepEqual([v.code, v.vendor, v.value, v.text], [1407, VENDOR_3GPP, '22f210', '222/01']);
   assert.equal(find(d.avps, 'Auth-Session-State')!.text, 'NO_STATE_MAINTAINED');
@@ -255,6 +256,7 @@ test('S6a CLR, IDR, AIR: Cancellation-Type, IDR-Flags, Terminal-Information, Sup
     ]),
   );
   assert.equal(idr.idrFlags, 0x1c);
+  assert.equal(find(idr.avps, 'IDR-Flags')!.text, 'EPS-User-State-Request|EPS-Location-Information-Request|Current-Location-Request');
   assert.equal(find(idr.avps, 'Feature-List')!.value, 0xdc000007);
   const air = decode(
     msg('AIR', 'S6a/S6d', [

@@ -6,7 +6,7 @@
  * malformation as a stop (reason + byte offset) and keeps what decoded.
  */
 import type { DiameterAvp, DiameterInfo } from '../../model/layers/diameter.js';
-import { avpDef, appName, commandAbbrev, commandName, VENDOR_3GPP, type AvpDef } from './dictionary.js';
+import { avpDef, appName, commandAbbrev, commandName, flagNames, VENDOR_3GPP, type AvpDef } from './dictionary.js';
 
 export const DIAMETER_HEADER_LEN = 20;
 /** Grouped AVPs nested deeper than this are kept as hex. */
@@ -350,6 +350,10 @@ function tree(b: Uint8Array, off: number, end: number, depth: number, out: Diame
             break;
           case 'Unsigned32':
             a.value = u32(b, s);
+            if (def.bits) {
+              const f = flagNames(def, a.value);
+              if (f !== undefined) a.text = f;
+            }
             break;
           case 'Integer32':
           case 'Enumerated': {

@@ -34,6 +34,8 @@ export interface AvpDef {
   fmt?: AvpFormat;
   /** Data length the type requires (4 or 8), 0 when variable. */
   size: number;
+  /** For bit-mask Unsigned32 AVPs (S6a *-Flags): the meaning of bit 0, 1, … (TS 29.272 §7.3). */
+  bits?: readonly string[];
 }
 
 const SIZES: Partial<Record<AvpType, number>> = {
@@ -110,6 +112,49 @@ function parse(): void {
     const d = tgpp.get(c);
     if (d) d.fmt = 'plmn';
   }
+  for (const [c, bits] of FLAG_BITS) {
+    const d = tgpp.get(c);
+    if (d && d.type === 'Unsigned32') d.bits = bits;
+  }
+}
+
+/** TS 29.272 §7.3 bit masks (bit 0 first). */
+const FLAG_BITS: [number, string[]][] = [
+  [1405, ['Single-Registration-Indication', 'S6a/S6d-Indicator', 'Skip-Subscriber-Data', 'GPRS-Subscription-Data-Indicator',
+    'Node-Type-Indicator', 'Initial-Attach-Indicator', 'PS-LCS-Not-Supported-By-UE', 'SMS-Only-Indication', 'Dual-Registration-5G-Indicator']],
+  [1406, ['Separation-Indication', 'MME-Registered-for-SMS']],
+  [1421, ['Regional-Subscription-Withdrawal', 'Complete-APN-Configuration-Profile-Withdrawal', 'Subscribed-Charging-Characteristics-Withdrawal',
+    'PDN-Subscription-Contexts-Withdrawal', 'STN-SR', 'Complete-PDP-Context-List-Withdrawal', 'PDP-Contexts-Withdrawal',
+    'Roaming-Restricted-Due-To-Unsupported-Feature', 'Trace-Data-Withdrawal', 'CSG-Deleted', 'APN-OI-Replacement', 'GMLC-List-Withdrawal',
+    'LCS-Withdrawal', 'SMS-Withdrawal', 'Subscribed-Periodic-RAU-TAU-Timer-Withdrawal', 'Subscribed-VSRVCC-Withdrawal', 'A-MSISDN-Withdrawal',
+    'ProSe-Withdrawal', 'Reset-IDs', 'DL-Buffering-Suggested-Packet-Count-Withdrawal', 'Subscribed-IMSI-Group-Id-Withdrawal',
+    'Delete-Monitoring-Events', 'User-Plane-Integrity-Protection-Withdrawal', 'MSISDN-Withdrawal', 'UE-Usage-Type-Withdrawal',
+    'V2X-Withdrawal', 'External-Identifier-Withdrawal', 'Aerial-UE-Subscription-Withdrawal', 'Paging-Time-Window-Subscription-Withdrawal',
+    'Active-Time-Withdrawal', 'eDRX-Cycle-Length-Withdrawal', 'Service-Gap-Time-Withdrawal']],
+  [1422, ['Network-Node-Area-Restricted']],
+  [1441, ['Network-Node-Area-Restricted']],
+  [1442, ['Freeze-M-TMSI', 'Freeze-P-TMSI']],
+  [1443, ['Single-Registration-Indication', 'SGSN-Area-Restricted', 'Ready-for-SM-from-SGSN', 'UE-Reachable-from-MME',
+    'Delete-All-APN-and-PDN-GW-Identity-Pairs', 'UE-Reachable-from-SGSN', 'Ready-for-SM-from-MME',
+    'Homogeneous-Support-of-IMS-Voice-over-PS-Sessions', 'S6a/S6d-Indicator', 'Removal-of-MME-Registration-for-SMS']],
+  [1490, ['UE-Reachability-Request', 'T-ADS-Data-Request', 'EPS-User-State-Request', 'EPS-Location-Information-Request',
+    'Current-Location-Request', 'Local-Time-Zone-Request', 'Remove-SMS-Registration', 'RAT-Type-Requested', 'P-CSCF-Restoration-Request']],
+  [1635, ['UE-Purged-in-MME', 'UE-Purged-in-SGSN']],
+  [1638, ['S6a/S6d-Indicator', 'Reattach-Required']],
+  [1679, ['Send-UE-Usage-Type']],
+];
+
+/** Names of the bits set in a flag AVP value, e.g. 'S6a/S6d-Indicator|Initial-Attach-Indicator'; unnamed bits as 'bit<n>'. */
+export function flagNames(def: AvpDef, value: number): string | undefined {
+  const bits = def.bits;
+  if (!bits) return undefined;
+  let r = '';
+  for (let i = 0; i < 32; i++) {
+    if (!((value >>> i) & 1)) continue;
+    if (r) r += '|';
+    r += bits[i] ?? `bit${i}`;
+  }
+  return r;
 }
 
 /** Adds (or replaces) an AVP definition, e.g. a vendor-specific one from a profile. */
