@@ -57,11 +57,15 @@ export class Benign {
     return this.ctx.world;
   }
 
-  private homeSub(pred?: (s: Subscriber) => boolean): Subscriber | undefined {
+  /** Picks a home subscriber; unless `quiet`, the activity shows where it is (so later travel stays plausible). */
+  private homeSub(pred?: (s: Subscriber) => boolean, quiet = false): Subscriber | undefined {
     const subs = this.w.homeSubs;
     for (let i = 0; i < 12; i++) {
       const s = subs[this.ctx.rng.int(subs.length)]!;
-      if (!this.reserved.has(s.idx) && (!pred || pred(s))) return s;
+      if (!this.reserved.has(s.idx) && (!pred || pred(s))) {
+        if (!quiet) s.seen = this.t;
+        return s;
+      }
     }
     return undefined;
   }
@@ -69,9 +73,16 @@ export class Benign {
     const subs = this.w.roamers;
     for (let i = 0; i < 12; i++) {
       const s = subs[this.ctx.rng.int(subs.length)]!;
-      if (!this.reserved.has(s.idx) && (!pred || pred(s))) return s;
+      if (!this.reserved.has(s.idx) && (!pred || pred(s))) {
+        s.seen = this.t;
+        return s;
+      }
     }
     return undefined;
+  }
+  /** Whether a subscriber last seen in its current network could be in `to` by now. */
+  private canReach(s: Subscriber, to: Net): boolean {
+    return this.t - Math.max(s.since, s.seen) >= travelHours(s.loc.country, to.country) * 3.6e9;
   }
   private abroad = (s: Subscriber): boolean => s.loc !== s.net;
   private rtt(): number {
@@ -83,12 +94,12 @@ export class Benign {
   /** A home subscriber registers in a partner network it can plausibly have reached. */
   private outboundLu(): number {
     const { rng } = this.ctx;
-    const s = this.homeSub();
+    const s = this.homeSub(undefined, true);
     if (!s) return 0;
     let dest: Net;
     if (s.loc !== s.net && rng.chance(0.5)) dest = s.loc;
     else {
-      const cands = this.w.partners.filter((p) => p !== s.loc && this.t - s.since >= travelHours(s.loc.country, p.country) * 3.6e9);
+      const cands = this.w.partners.filter((p) => p !== s.loc && this.canReach(s, p));
       if (!cands.length) return this.internalLu();
       cands.sort((a, b) => travelHours(s.loc.country, a.country) - travelHours(s.loc.country, b.country));
       dest = cands[Math.min(cands.length - 1, Math.floor(rng.exp(3)))]!;
@@ -290,11 +301,11 @@ export class Benign {
 
   private lteOutbound(): number {
     const { rng } = this.ctx;
-    const s = this.homeSub((x) => x.lte);
+    const s = this.homeSub((x) => x.lte, true);
     if (!s) return 0;
     let dest = s.loc;
     if (dest === s.net || rng.chance(0.3)) {
-      const cands = this.w.partners.filter((p) => p.mmes.length && this.t - s.since >= travelHours(s.loc.country, p.country) * 3.6e9);
+      const cands = this.w.partners.filter((p) => p.mmes.length && p !== s.loc && this.canReach(s, p));
       if (!cands.length) return 0;
       cands.sort((a, b) => travelHours(s.loc.country, a.country) - travelHours(s.loc.country, b.country));
       dest = cands[Math.min(cands.length - 1, Math.floor(rng.exp(3)))]!;
@@ -373,6 +384,7 @@ export function registerSubscriber(ctx: Ctx, t0: number, s: Subscriber, msc: Sp,
       end = cl.end;
     }
   }
+  if (s.lte && s.mme && s.mme.net !== msc.net && msc.net.mmes.length) s.mme = rng.pick(msc.net.mmes);
   s.msc = msc;
   s.loc = msc.net;
   s.since = t0;
@@ -434,6 +446,8 @@ export function registerLte(ctx: Ctx, t: number, s: Subscriber, mme: Sp, inst?: 
     n += clr.count;
     end = clr.end;
   }
+  // Combined EPS/IMSI attach: the circuit-switched side (SGs) follows to the same network.
+  if (s.msc.net !== mme.net && mme.net.mscs.length) s.msc = rng.pick(mme.net.mscs);
   s.mme = mme;
   s.loc = mme.net;
   s.since = t;

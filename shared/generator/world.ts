@@ -75,6 +75,8 @@ export interface Subscriber {
   mme?: Sp;
   /** Time (µs since epoch) of the last registration in a new place. */
   since: number;
+  /** Last time (µs) signaling showed the subscriber where it is (calls, SMS, queries). */
+  seen: number;
   /** A call-forwarding / CAMEL state the subscriber legitimately has. */
   cfu?: string;
 }
@@ -332,7 +334,7 @@ export function buildWorld(opts: WorldOptions): World {
     usedMsisdn.add(msisdn);
     const hlr = n.hlrs[Number(imsi[imsi.length - 1]) % n.hlrs.length]!;
     const hss = n.hsss[Number(imsi[imsi.length - 2]) % n.hsss.length]!;
-    return { idx, imsi, msisdn, net: n, hlr, hss, lte: rng.chance(0.45), prepaid: rng.chance(0.3), loc: n, msc: rng.pick(n.mscs), since: 0 };
+    return { idx, imsi, msisdn, net: n, hlr, hss, lte: rng.chance(0.45), prepaid: rng.chance(0.3), loc: n, msc: rng.pick(n.mscs), since: 0, seen: 0 };
   };
   const nHome = opts.homeSubscribers ?? rng.range(3000, 6000);
   const homeSubs: Subscriber[] = [];
