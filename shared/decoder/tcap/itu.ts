@@ -10,9 +10,10 @@
  */
 import type { DecodeContext } from '../context.js';
 import type { ComponentInfo, TcapInfo } from '../../model/layers/tcap.js';
+import type { SigRecord } from '../../model/record.js';
 import { readTlv, tlv as tlvBinding, readInt, readOid, berErrorText, berErrOffset } from '../ber/ber.js';
 import { toHex, tbcd } from '../ber/digits.js';
-import { acnInfo } from './acn.js';
+import { acnInfo, type AcnInfo } from './acn.js';
 
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
 const tlv = tlvBinding;
@@ -57,21 +58,40 @@ interface Dialogue {
   user: string | undefined;
   acName: string | undefined;
   acVersion: number | undefined;
+  /** Transport addresses of the message that stored it (matched in either direction). */
+  a: string | undefined;
+  b: string | undefined;
 }
 
-/** Transaction id → dialogue context, bounded (oldest entries dropped). */
+/**
+ * Transaction id → dialogue context, bounded (oldest entries dropped). Ids of
+ * 1-4 octets are numeric keys (value + length * 2^32); longer ids use their hex.
+ */
 class DialogueMemory {
-  private readonly m = new Map<string, Dialogue>();
-  get(tid: string): Dialogue | undefined {
-    return this.m.get(tid);
+  private readonly m = new Map<number | string, Dialogue>();
+  get(tid: number | string, a: string | undefined, b: string | undefined): Dialogue | undefined {
+    const d = this.m.get(tid);
+    if (!d) return undefined;
+    return (d.a === a && d.b === b) || (d.a === b && d.b === a) ? d : undefined;
   }
-  set(tid: string, d: Dialogue): void {
+  set(tid: number | string, d: Dialogue): void {
+    const old = this.m.get(tid);
+    if (old && old.acn === d.acn && old.a === d.a && old.b === d.b) return;
     if (this.m.size >= 200000) {
       const k = this.m.keys().next().value;
       if (k !== undefined) this.m.delete(k);
     }
     this.m.set(tid, d);
   }
+}
+
+/** Dialogue-memory key of a transaction id value. */
+function tidKey(b: Uint8Array, vs: number, ve: number, hex: string): number | string {
+  const n = ve - vs;
+  if (n < 1 || n > 4) return hex;
+  let v = 0;
+  for (let i = vs; i < ve; i++) v = v * 256 + b[i]!;
+  return v + n * 0x100000000;
 }
 
 const makeMemory = (): DialogueMemory => new DialogueMemory();
@@ -130,6 +150,8 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, o: ItuDecodeOpt
   }
   let acnUser: string | undefined;
   let compS = -1, compE = -1;
+  let otidKey: number | string | undefined;
+  let dtidKey: number | string | undefined;
   let stopped = false;
   const stop = (reason: string, off: number): void => {
     if (!stopped) ctx.stop('tcap', reason, off);
@@ -171,8 +193,13 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, o: ItuDecodeOpt
     if (matched === -1) {
       flag(t, 'unknown-tag');
       stop(`${t.type}: element 0x${id.toString(16).padStart(2, '0')} beyond the end of the message definition`, p);
-    } else if (matched === OTID) t.otid = toHex(b, vs, ve);
-    else if (matched === DTID) t.dtid = toHex(b, vs, ve);
+    } else if (matched === OTID) {
+      t.otid = toHex(b, vs, ve);
+      otidKey = tidKey(b, vs, ve, t.otid);
+    } else if (matched === DTID) {
+      t.dtid = toHex(b, vs, ve);
+      dtidKey = tidKey(b, vs, ve, t.dtid);
+    }
     else if (matched === DLG) acnUser = dialogue(b, vs, ve, t, ctx, stop);
     else if (matched === COMPS) {
       compS = vs;
@@ -203,11 +230,11 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, o: ItuDecodeOpt
 
   // dialogue memory: a Continue/End/Abort without ACN inherits the context of its Begin (Wireshark's TCAP transaction matching)
   const mem = ctx.state.get('tcap.dialogues', makeMemory);
-  // key: transaction id + the (unordered) pair of transport addresses, like Wireshark's TCAP hash without SCCP addresses
+  // key: transaction id, checked against the (unordered) transport address pair, like Wireshark's TCAP hash without SCCP addresses
   const tr = rec.transport;
-  const pair = tr?.src !== undefined && tr.dst !== undefined ? (tr.src < tr.dst ? `|${tr.src}|${tr.dst}` : `|${tr.dst}|${tr.src}`) : '';
+  const ta = tr?.src, tb = tr?.dst;
   if (t.acn === undefined) {
-    const d = (t.dtid !== undefined ? mem.get(t.dtid + pair) : undefined) ?? (t.otid !== undefined && first !== 0x64 ? mem.get(t.otid + pair) : undefined);
+    const d = (dtidKey !== undefined ? mem.get(dtidKey, ta, tb) : undefined) ?? (otidKey !== undefined && first !== 0x64 ? mem.get(otidKey, ta, tb) : undefined);
     if (d) {
       acnUser = d.user;
       t.acn = d.acn;
@@ -216,9 +243,8 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, o: ItuDecodeOpt
       flag(t, 'acn-from-dialogue');
     }
   }
-  if (t.acn !== undefined && (first === 0x62 || first === 0x65)) {
-    const d: Dialogue = { acn: t.acn, user: acnUser, acName: t.acName, acVersion: t.acVersion };
-    if (t.otid !== undefined) mem.set(t.otid + pair, d);
+  if (t.acn !== undefined && otidKey !== undefined && (first === 0x62 || first === 0x65)) {
+    mem.set(otidKey, { acn: t.acn, user: acnUser, acName: t.acName, acVersion: t.acVersion, a: ta, b: tb });
   }
   const user = chooseUser(acnUser, o.ssn);
   if (user) t.user = user;
@@ -239,9 +265,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, o: ItuDecodeOpt
   const base = rec;
   for (let i = 0; i < comps.length; i++) {
     const c = comps[i]!;
-    const r = ctx.fork();
-    r.compIdx = i;
-    if (c.info) r.component = c.info;
+    const r = componentRecord(base, i, c.info);
     ctx.rec = r;
     try {
       ctx.dispatch('tcap.user', user, c.ps >= 0 ? b.subarray(c.ps, c.pe) : b.subarray(0, 0));
@@ -250,6 +274,41 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, o: ItuDecodeOpt
     }
     ctx.emit(r);
   }
+}
+
+/**
+ * Per-component copy of the message record (what ctx.fork() does), built as one
+ * literal so every component record has the same hidden class: the stores of
+ * map / cap / component then stay monomorphic. Typed against Required<SigRecord>
+ * so a new SigRecord field fails to compile here until it is copied too.
+ */
+function componentRecord(b: SigRecord, compIdx: number, component: ComponentInfo | undefined): SigRecord {
+  const r: { [K in keyof Required<SigRecord>]: SigRecord[K] } = {
+    frame: b.frame,
+    tsSec: b.tsSec,
+    tsNsec: b.tsNsec,
+    fileOffset: b.fileOffset,
+    msgIdx: b.msgIdx,
+    compIdx,
+    protos: b.protos.slice(),
+    transport: b.transport,
+    m3ua: b.m3ua,
+    m2pa: b.m2pa,
+    m2ua: b.m2ua,
+    sua: b.sua,
+    mtp2: b.mtp2,
+    mtp3: b.mtp3,
+    sccp: b.sccp,
+    isup: b.isup,
+    tcap: b.tcap,
+    component,
+    map: undefined,
+    cap: undefined,
+    diameter: b.diameter,
+    stop: b.stop,
+    notes: b.notes ? b.notes.slice() : undefined,
+  };
+  return r;
 }
 
 /** Dialogue portion: EXTERNAL { direct-reference OID, [0] DialoguePDU }. Returns the component user named by the ACN. */
@@ -275,7 +334,8 @@ function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, ctx: Decod
     const s = tlv.vs, en = tlv.ve;
     p = tlv.next;
     if (id === 0x06) {
-      uni = readOid(b, s, en) === '0.0.17.773.1.2.1';
+      // 0.0.17.773.1.2.1 (unidialogue-as-id) encodes as 00 11 86 05 01 02 01
+      uni = en - s === 7 && b[s] === 0 && b[s + 1] === 0x11 && b[s + 2] === 0x86 && b[s + 3] === 5 && b[s + 4] === 1 && b[s + 5] === 2 && b[s + 6] === 1;
     } else if (id === 0xa0) {
       e = readTlv(b, s, en);
       if (e) {
@@ -322,13 +382,13 @@ function dialoguePdu(b: Uint8Array, s: number, e: number, t: TcapInfo, stop: (r:
     } else if (id === 0xa1) {
       // application-context-name [1] { OBJECT IDENTIFIER }
       const e2 = readTlv(b, vs, ve);
-      const oid = !e2 && b[vs] === 0x06 ? readOid(b, tlv.vs, tlv.ve) : '';
-      if (!oid) {
+      const hit = !e2 && b[vs] === 0x06 ? acnFromBytes(b, tlv.vs, tlv.ve) : undefined;
+      if (!hit) {
         flag(t, 'malformed-acn');
         continue;
       }
-      t.acn = oid;
-      const a = acnInfo(oid);
+      t.acn = hit.oid;
+      const a = hit.info;
       if (a.name) t.acName = a.name;
       if (a.version !== undefined) t.acVersion = a.version;
       user = a.user;
@@ -398,6 +458,30 @@ function userInformation(b: Uint8Array, s: number, e: number, t: TcapInfo): void
       }
     }
   }
+}
+
+interface AcnEntry {
+  bytes: Uint8Array;
+  oid: string;
+  info: AcnInfo;
+}
+/** ACN cache keyed by a hash of the OID bytes (checked byte for byte): no string building per message. */
+const acnCache = new Map<number, AcnEntry>();
+
+function acnFromBytes(b: Uint8Array, s: number, e: number): AcnEntry | undefined {
+  let h = e - s;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + b[i]!) | 0;
+  const c = acnCache.get(h);
+  if (c && c.bytes.length === e - s) {
+    let same = true;
+    for (let i = 0; i < c.bytes.length; i++) if (c.bytes[i] !== b[s + i]) { same = false; break; }
+    if (same) return c;
+  }
+  const oid = readOid(b, s, e);
+  if (!oid) return undefined;
+  const entry: AcnEntry = { bytes: b.slice(s, e), oid, info: acnInfo(oid) };
+  if (acnCache.size < 4096) acnCache.set(h, entry);
+  return entry;
 }
 
 /** Component portion: a sequence of invoke / returnResult / returnError / reject. */
