@@ -361,13 +361,33 @@ async function finishEvidence(ctx: Ctx, id: number, path: string, size: number, 
   return { path, evidenceId: id, kind: captureType, messages, errors, frames, skipped: false, note };
 }
 
+/** Chunk folders left by an ingest process that was killed (its pid no longer runs). */
+function removeStaleTemp(base: string): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = /^sigtrail-ingest-(\d+)-/.exec(n);
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(base, n), { recursive: true, force: true });
+    }
+  }
+}
+
 /** Captures, NDJSON, ek: decoded in the worker, bulk-loaded here chunk by chunk. */
 async function ingestViaWorker(ctx: Ctx, path: string, kind: WorkerKind, captureType: string): Promise<IngestFileResult> {
   const size = statSync(path).size;
   const base = ctx.opts.tmpDir ?? tmpdir();
   let tmp: string;
+  removeStaleTemp(base);
   try {
-    tmp = mkdtempSync(join(base, 'sigtrail-ingest-'));
+    tmp = mkdtempSync(join(base, `sigtrail-ingest-${process.pid}-`));
   } catch (e) {
     throw new CaseError(`cannot create a temp folder in ${base}: ${(e as Error).message}`);
   }
