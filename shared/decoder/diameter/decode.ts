@@ -6,7 +6,14 @@
  * malformation as a stop (reason + byte offset) and keeps what decoded.
  */
 import type { DiameterAvp, DiameterInfo } from '../../model/layers/diameter.js';
-import { avpDef, appName, commandAbbrev, commandName, flagNames, VENDOR_3GPP, type AvpDef } from './dictionary.js';
+import * as dict from './dictionary.js';
+import type { AvpDef } from './dictionary.js';
+
+// Module-local aliases: under a CommonJS transform (tsx, ts-node) every access to an
+// imported binding goes through an export getter, measurable in this hot loop.
+const avpDef = dict.avpDef, appName = dict.appName, commandAbbrev = dict.commandAbbrev, commandName = dict.commandName;
+const flagNames = dict.flagNames;
+const VENDOR_3GPP = dict.VENDOR_3GPP;
 
 export const DIAMETER_HEADER_LEN = 20;
 /** Grouped AVPs nested deeper than this are kept as hex. */
