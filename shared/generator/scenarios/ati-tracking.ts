@@ -19,7 +19,7 @@ export const scenario: ScenarioDef = {
   },
   build(sc, variant, t, inst) {
     const { rng, world } = sc;
-    const v = victim(sc, inst);
+    const v = victim(sc, inst, undefined, t);
     if (variant === 'lookalike') {
       const scf = rng.pick(world.home.scfs);
       for (let i = 0; i < 3; i++) {

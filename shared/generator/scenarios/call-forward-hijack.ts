@@ -20,13 +20,13 @@ export const scenario: ScenarioDef = {
   build(sc, variant, t, inst) {
     const { rng, world } = sc;
     if (variant === 'lookalike') {
-      const v = victim(sc, inst, abroad);
+      const v = victim(sc, inst, abroad, t);
       const ftn = number(world.home, rng);
       const r = mapRequest(sc, { t, a: vlrP(v.msc), b: hlrP(v.hlr), op: M.MapOp.registerSS, arg: M.registerSsArg(M.SsCode.cfnry, ftn), result: M.ssInfoForwarding(M.SsCode.cfnry, ftn, false), userInfo: openInfo(v.imsi, v.msc.vlrGt), inst });
       mapRequest(sc, { t: r.end + 3e6, a: vlrP(v.msc), b: hlrP(v.hlr), op: M.MapOp.activateSS, arg: M.activateSsArg(M.SsCode.cfnry), result: M.ssInfoForwarding(M.SsCode.cfnry, ftn, true), userInfo: openInfo(v.imsi, v.msc.vlrGt), inst });
       return;
     }
-    const v = victim(sc, inst, atHome);
+    const v = victim(sc, inst, atHome, t);
     const a = attacker(sc, variant, inst, v.hlr);
     const p = A.vlr(a);
     used(inst, p);

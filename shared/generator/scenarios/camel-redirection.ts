@@ -20,7 +20,7 @@ export const scenario: ScenarioDef = {
   spanHours: () => 2,
   build(sc, variant, t, inst) {
     const { rng } = sc;
-    const v = victim(sc, inst, atHome);
+    const v = victim(sc, inst, atHome, t);
     const a = attacker(sc, variant, inst, v.msc);
     const hp = A.hlr(a);
     used(inst, hp);

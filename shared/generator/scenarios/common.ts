@@ -4,6 +4,7 @@ import type { Net, Sp, Subscriber } from '../world.js';
 import type { Party } from '../dialog.js';
 import { hlrP, mscP, scfP, smscP, vlrP } from '../parties.js';
 import type { ScenarioCtx } from './types.js';
+import { registerLte, registerSubscriber } from '../traffic.js';
 
 export interface Attacker {
   net: Net;
@@ -59,20 +60,31 @@ export const A = {
   scf: (a: Attacker): Party => scfP(a.scf),
 };
 
-/** A home subscriber for the scenario, reserved so benign traffic does not move it. */
-export function victim(sc: ScenarioCtx, inst: Instance, pred?: (s: Subscriber) => boolean): Subscriber {
+/**
+ * A home subscriber for the scenario, reserved so benign traffic does not move it.
+ * With `t`, the subscriber's ordinary registration where it really is (SAI + UL,
+ * and AIR + ULR for LTE) is scheduled some time before, unlabelled: the evidence a
+ * network would have of where the subscriber is.
+ */
+export function victim(sc: ScenarioCtx, inst: Instance, pred?: (s: Subscriber) => boolean, t?: number): Subscriber {
   const { rng, world } = sc;
-  for (let i = 0; i < 200; i++) {
-    const s = world.homeSubs[rng.int(world.homeSubs.length)]!;
-    if (sc.benign.reserved.has(s.idx)) continue;
-    if (pred && !pred(s)) continue;
-    sc.benign.reserved.add(s.idx);
-    inst.addVictim(s);
-    return s;
+  let s: Subscriber | undefined;
+  for (let i = 0; i < 200 && !s; i++) {
+    const x = world.homeSubs[rng.int(world.homeSubs.length)]!;
+    if (sc.benign.reserved.has(x.idx)) continue;
+    if (pred && !pred(x)) continue;
+    s = x;
   }
-  const s = world.homeSubs.find((x) => !sc.benign.reserved.has(x.idx))!;
+  s ??= world.homeSubs.find((x) => !sc.benign.reserved.has(x.idx))!;
   sc.benign.reserved.add(s.idx);
   inst.addVictim(s);
+  if (t !== undefined) {
+    const tc = Math.max(sc.start + 60e6, t - 600e6 - rng.int(3 * 3600e6));
+    if (tc < t - 120e6) {
+      registerSubscriber(sc, tc, s, s.msc);
+      if (s.lte && s.mme) registerLte(sc, tc + 5e6 + rng.int(30e6), s, s.mme);
+    }
+  }
   return s;
 }
 

@@ -19,11 +19,11 @@ export const scenario: ScenarioDef = {
   build(sc, variant, t, inst) {
     const { rng } = sc;
     if (variant === 'lookalike') {
-      const v = victim(sc, inst, (s) => s.lte && s.loc !== s.net && !!s.mme);
+      const v = victim(sc, inst, (s) => s.lte && s.loc !== s.net && !!s.mme, t);
       if (v.mme) idrLocation(sc, t, v.hss, v.mme, v, inst);
       return;
     }
-    const v = victim(sc, inst, (s) => s.lte && s.loc === s.net && !!s.mme);
+    const v = victim(sc, inst, (s) => s.lte && s.loc === s.net && !!s.mme, t);
     const a = attacker(sc, variant, inst);
     const from = a.hss ?? a.net.dras[0]!;
     const origin = diaOrigin(a, from, inst);

@@ -17,7 +17,7 @@ export const scenario: ScenarioDef = {
     variants: ['obvious', 'blended', 'evasive'],
   },
   build(sc, variant, t, inst) {
-    const v = victim(sc, inst, (s) => s.lte && s.loc === s.net);
+    const v = victim(sc, inst, (s) => s.lte && s.loc === s.net && !!s.mme, t);
     const a = attacker(sc, variant, inst);
     const from = a.mme ?? a.net.dras[0]!;
     const origin = diaOrigin(a, from, inst);

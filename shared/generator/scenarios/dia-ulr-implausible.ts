@@ -19,7 +19,7 @@ export const scenario: ScenarioDef = {
   spanHours: () => 3,
   build(sc, variant, t, inst) {
     const { rng, world } = sc;
-    const v = victim(sc, inst, (s) => s.lte && s.loc === s.net);
+    const v = victim(sc, inst, (s) => s.lte && s.loc === s.net && !!s.mme);
     registerLte(sc, t - 1200e6, v, rng.pick(world.home.mmes));
     if (variant === 'lookalike') {
       const near = world.partners.filter((p) => p.mmes.length).sort((a, b) => travelHours(world.home.country, a.country) - travelHours(world.home.country, b.country))[0]!;

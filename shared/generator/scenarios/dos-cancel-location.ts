@@ -18,7 +18,7 @@ export const scenario: ScenarioDef = {
   },
   build(sc, variant, t, inst) {
     const { rng } = sc;
-    const v = victim(sc, inst, atHome);
+    const v = victim(sc, inst, atHome, t);
     const a = attacker(sc, variant, inst, v.msc);
     const p = A.hlr(a);
     used(inst, p);

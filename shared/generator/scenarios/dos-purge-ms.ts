@@ -17,7 +17,7 @@ export const scenario: ScenarioDef = {
     variants: ['obvious', 'blended', 'evasive'],
   },
   build(sc, variant, t, inst) {
-    const v = victim(sc, inst, atHome);
+    const v = victim(sc, inst, atHome, t);
     const a = attacker(sc, variant, inst, v.hlr);
     const p = { sp: a.msc, gt: a.msc.vlrGt!, ssn: 7 };
     used(inst, p);

@@ -13,7 +13,7 @@ export function evasionScenario(trick: Trick, meta: Omit<CatalogueEntry, 'attack
   return {
     meta: { attack: 'evasion', category: 'FS.11 Cat 1', variants: ['evasive'], mitre: meta.mitre ?? ['T1430', 'T1430.002'], ...meta },
     build(sc, _variant, t, inst) {
-      const v = victim(sc, inst);
+      const v = victim(sc, inst, undefined, t);
       const a = attacker(sc, 'blended', inst, v.hlr);
       const p = A.scf(a);
       used(inst, p);

@@ -18,7 +18,7 @@ export const scenario: ScenarioDef = {
   },
   build(sc, variant, t, inst) {
     const { rng, world } = sc;
-    const v = victim(sc, inst, atHome);
+    const v = victim(sc, inst, atHome, t);
     const a = attacker(sc, variant === 'obvious' ? 'obvious' : 'blended', inst, v.msc);
     if (variant === 'obvious') {
       const gt = v.hlr.gt;

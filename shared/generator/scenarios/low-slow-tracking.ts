@@ -21,14 +21,14 @@ export const scenario: ScenarioDef = {
   build(sc, variant, t, inst) {
     const { rng } = sc;
     if (variant === 'lookalike') {
-      const v = victim(sc, inst, abroad);
+      const v = victim(sc, inst, abroad, t);
       for (let i = 0; i < 4; i++) {
         mapRequest(sc, { t, a: hlrP(v.hlr), b: vlrP(v.msc), op: M.MapOp.provideSubscriberInfo, arg: M.provideSubscriberInfoArg(v.imsi), result: M.subscriberInfoRes(locationOf(sc, v.msc)), inst });
         t += 2 * 3600e6 + rng.int(3600e6);
       }
       return;
     }
-    const v = victim(sc, inst);
+    const v = victim(sc, inst, undefined, t);
     const a = attacker(sc, variant, inst, v.hlr);
     const n = rng.range(10, 14);
     for (let i = 0; i < n; i++) {

@@ -22,11 +22,11 @@ export const scenario: ScenarioDef = {
     const { rng, world } = sc;
     const smsc = rng.pick(world.home.smscs);
     if (variant === 'lookalike') {
-      const v = victim(sc, inst, abroad);
+      const v = victim(sc, inst, abroad, t);
       mapRequest(sc, { t, a: mscP(v.msc), b: smscP(smsc), op: M.MapOp.moForwardSM, arg: M.moForwardSmArg(smsc.gt, v.msisdn, smsSubmit(7, number(world.home, rng), 'Arrived safely'), v.imsi), result: null, inst });
       return;
     }
-    const v = victim(sc, inst, atHome);
+    const v = victim(sc, inst, atHome, t);
     const a = attacker(sc, variant, inst, smsc);
     const p = A.msc(a);
     used(inst, p);

@@ -23,7 +23,7 @@ export const scenario: ScenarioDef = {
     const { rng, world } = sc;
     const g = rng.pick(world.home.mscs);
     if (variant === 'lookalike') {
-      const v = victim(sc, inst, abroad);
+      const v = victim(sc, inst, abroad, t);
       const msrn = msrnOf(sc, v.msc);
       const prn = mapRequest(sc, { t: t + 20000, a: hlrP(v.hlr), b: vlrP(v.msc), op: M.MapOp.provideRoamingNumber, arg: M.provideRoamingNumberArg(v.imsi, v.msc.gt, v.msisdn, g.gt), result: M.provideRoamingNumberRes(msrn), inst });
       const sri = mapRequest(sc, { t, a: mscP(g), b: hlrP(v.hlr), calledFirst: { digits: v.msisdn }, op: M.MapOp.sendRoutingInfo, arg: M.sendRoutingInfoArg(v.msisdn, g.gt), result: M.sendRoutingInfoRes(v.imsi, msrn), rtt: prn.end - t + 10000, inst });

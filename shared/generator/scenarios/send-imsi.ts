@@ -18,13 +18,13 @@ export const scenario: ScenarioDef = {
   },
   build(sc, variant, t, inst) {
     const { rng } = sc;
-    const v0 = victim(sc, inst);
+    const v0 = victim(sc, inst, undefined, t);
     const a = attacker(sc, variant, inst, v0.hlr);
     const p = A.msc(a);
     used(inst, p);
     const n = variant === 'obvious' ? rng.range(12, 20) : variant === 'blended' ? 3 : 2;
     for (let i = 0; i < n; i++) {
-      const v = i === 0 ? v0 : victim(sc, inst);
+      const v = i === 0 ? v0 : victim(sc, inst, undefined, t);
       mapRequest(sc, { t, a: p, b: hlrP(v.hlr), calledFirst: { digits: v.msisdn }, op: M.MapOp.sendIMSI, arg: M.sendImsiArg(v.msisdn), result: M.sendImsiRes(v.imsi), inst });
       t += variant === 'obvious' ? 1e6 + rng.int(4e6) : gap(sc, variant);
     }

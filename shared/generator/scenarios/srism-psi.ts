@@ -21,7 +21,7 @@ export const scenario: ScenarioDef = {
   },
   build(sc, variant, t, inst) {
     const { rng, world } = sc;
-    const v = victim(sc, inst, atHome);
+    const v = victim(sc, inst, atHome, t);
     if (variant === 'lookalike') {
       const p = rng.pick(world.partners);
       smsDelivery(sc, t, rng.pick(p.smscs), v, 'Your verification code is 552019', p.msisdnPrefix + rng.digits(p.cc.length + p.nsn - p.msisdnPrefix.length), inst, { deliverTo: v.msc });

@@ -21,11 +21,11 @@ export const scenario: ScenarioDef = {
   build(sc, variant, t, inst) {
     const { rng, world } = sc;
     if (variant === 'lookalike') {
-      const v = victim(sc, inst, abroad);
+      const v = victim(sc, inst, abroad, t);
       mapRequest(sc, { t, a: vlrP(v.msc), b: hlrP(v.hlr), op: M.MapOp.processUnstructuredSSRequest, arg: M.ussdArg(ussdPack('*100#'), v.msisdn), result: M.ussdArg(ussdPack('Balance 7.20 EUR')), userInfo: openInfo(v.imsi, v.msisdn), inst });
       return;
     }
-    const v = victim(sc, inst, atHome);
+    const v = victim(sc, inst, atHome, t);
     const a = attacker(sc, variant, inst, v.hlr);
     if (variant === 'evasive') {
       const p = A.hlr(a);
