@@ -82,8 +82,8 @@ export function countryOfE164(digits: string | null | undefined): E164Country | 
     if (iso) {
       const c = byIso.get(iso);
       if (!c) return undefined;
-      // Sub-codes (e.g. 5997, 262269) report the base country code.
-      const cc = len > 3 ? baseCc(code) : code;
+      // Sub-codes (e.g. 7 7xx Kazakhstan, 599 7, 262 269) report the base country code.
+      const cc = baseCc(code);
       return { ...c, cc };
     }
   }
@@ -91,7 +91,7 @@ export function countryOfE164(digits: string | null | undefined): E164Country | 
 }
 
 function baseCc(code: string): string {
-  for (let len = 3; len >= 1; len--) if (e164.has(code.slice(0, len))) return code.slice(0, len);
+  for (let len = 1; len <= 3; len++) if (e164.has(code.slice(0, len))) return code.slice(0, len);
   return code;
 }
 

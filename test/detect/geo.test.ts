@@ -10,6 +10,8 @@ test('E.164: longest country code wins', () => {
   assert.equal(countryOfE164('2348030000001')?.iso, 'NG');
   assert.equal(countryOfE164('79161234567')?.iso, 'RU');
   assert.equal(countryOfE164('77011234567')?.iso, 'KZ');
+  assert.equal(countryOfE164('77011234567')?.cc, '7');
+  assert.equal(countryOfE164('59971234567')?.cc, '599');
   assert.equal(countryOfE164('+4915112345678')?.iso, 'DE');
   assert.equal(ccOf('9715012345'), '971');
 });

@@ -54,6 +54,8 @@ export const detector: Detector = {
           const before = (gtTimes.get(r.calling_gt!) ?? []).filter((t) => t <= cut).length;
           if (before < minMsgs) continue;
           const sub = ctx.state.subscriber(r);
+          // A partner's HLR managing its own roamers (ISD/CL/PRN for its IMSIs) is its normal role.
+          if (sub.imsi && !ctx.net.isHomeImsi(sub.imsi) && ctx.net.gtBelongsToImsiHome(r.calling_gt, sub.imsi).ok) continue;
           ctx.emit({
             key: k,
             rows: [r],

@@ -64,6 +64,9 @@ export const detector: Detector = {
               const otherTotal = total - b.n;
               if (n / b.n >= mixShare && otherTotal > 0 && outside / otherTotal <= rare) why = (why ? why + '; ' : '') + `${opName(op)} makes ${Math.round((100 * n) / b.n)}% of the interval but ${Math.round((100 * outside) / otherTotal)}% of the GT's other traffic`;
             }
+            // A burst of SRI-for-SM matched by MT-ForwardSM is message delivery (a bulk campaign), not probing.
+            const srism = b.ops.get(45) ?? 0, mt = (b.ops.get(44) ?? 0) + (b.ops.get(46) ?? 0);
+            if (srism && mt >= 0.5 * srism) continue;
             if (!why) continue;
             ctx.emit({
               key: `${gt}|${r0.ts}`,

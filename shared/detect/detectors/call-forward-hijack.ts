@@ -1,7 +1,7 @@
 /** Behavioural: call forwarding set for a home subscriber by a node that does not serve it. */
 import type { Detector } from '../types.js';
 import { isForwardingSs, isInvoke, mapOp, opName } from '../ops.js';
-import { attackerOf, isForeign, senderLabel, subLabel, victimOf } from './common.js';
+import { attackerOf, fromServingNetwork, isForeign, senderLabel, subLabel, victimOf } from './common.js';
 import { countryOfE164 } from '../geo.js';
 
 export const detector: Detector = {
@@ -31,10 +31,20 @@ export const detector: Detector = {
         const o = ctx.net.senderOf(r);
         if (!isForeign(o) || !ctx.net.towardHome(r)) return;
         const sub = ctx.state.subscriber(r);
-        if (!ctx.net.isHomeSubscriber(sub.imsi, sub.msisdn) && !(sub.msisdn && ctx.net.isHomeMsisdn(sub.msisdn))) return;
+        // registerSS/activateSS name the subscriber only in the MAP-OPEN destination reference; addressed to a
+        // home HLR they are necessarily about a home subscriber.
+        const anonymous = !sub.imsi && !sub.msisdn;
+        if (anonymous ? !ctx.net.isHomeGt(r.called_gt) && !ctx.net.isHomePc(r.dpc) : !ctx.net.isHomeSubscriber(sub.imsi, sub.msisdn) && !(sub.msisdn && ctx.net.isHomeMsisdn(sub.msisdn))) return;
         const s = ctx.state.servingOf(sub.imsi);
-        const fromServing = s && r.calling_gt && (r.calling_gt === s.sender || r.calling_gt === s.node || r.calling_gt === s.row.msc);
-        if (fromServing && op !== 65 && op !== 7) return;
+        const fromServing = s && fromServingNetwork(ctx.net, r, s);
+        const fc0 = countryOfE164(fwd);
+        const foreignTarget = !!fc0 && fc0.cc !== ctx.profile?.home.cc;
+        if (op === 10 || op === 12) {
+          if (fromServing) return;
+          // No location evidence: a roaming partner's VLR may relay the subscriber's own request, unless it
+          // forwards calls abroad (to a number outside the home country), the usual toll-fraud / hijack target.
+          if (!s && o.kind === 'partner' && !foreignTarget) return;
+        }
         const fc = countryOfE164(fwd);
         ctx.emit({
           key: `${r.calling_gt}|${sub.imsi ?? sub.msisdn}|${op}`,
@@ -43,7 +53,7 @@ export const detector: Detector = {
           end: r.ts,
           attacker: attackerOf(r, o),
           victim: victimOf(sub),
-          explanation: `${opName(op)}${r.ss_code != null ? ` (SS-Code 0x${r.ss_code.toString(16)})` : ''} for ${subLabel(ctx.net, sub)} from ${senderLabel(r, o)}${fwd ? ` sets forwarding to ${fwd}${fc ? ` (${fc.name})` : ''}` : ''}; ${op === 65 || op === 7 ? 'only the home HLR/gsmSCF may change subscription data' : s ? `the subscriber is served by ${s.node}` : 'no location update places the subscriber at that VLR'}: incoming calls would be diverted.`,
+          explanation: `${opName(op)}${r.ss_code != null ? ` (SS-Code 0x${r.ss_code.toString(16)})` : ''} for ${subLabel(ctx.net, sub)} from ${senderLabel(r, o)}${fwd ? ` sets forwarding to ${fwd}${fc ? ` (${fc.name})` : ''}` : ''}; ${op === 65 || op === 7 ? 'only the home HLR/gsmSCF may change subscription data' : s ? `the subscriber is served by ${s.node}` : o.kind === 'partner' ? `no location update places the subscriber at that VLR and calls would be forwarded abroad` : 'no location update places the subscriber at that VLR and the sender is not a roaming partner'}: incoming calls would be diverted.`,
         });
       },
     };

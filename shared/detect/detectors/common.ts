@@ -72,7 +72,7 @@ export function locationUpdateDoubts(r: DetectRow, net: NetView, state: CaseStat
     const gtC = countryOfE164(r.calling_gt);
     const nodeC = countryOfE164(node);
     newCountry = nodeC ?? gtC;
-    if (gtC && nodeC && gtC.iso !== nodeC.iso && gtC.lat !== undefined) reasons.push(`VLR/SGSN number ${node} is in ${nodeC.name} but the message came from GT ${r.calling_gt} in ${gtC.name}`);
+    if (gtC && nodeC && !sameNumberingZone(gtC, nodeC) && gtC.lat !== undefined) reasons.push(`VLR/SGSN number ${node} is in ${nodeC.name} but the message came from GT ${r.calling_gt} in ${gtC.name}`);
     if (sender.kind === 'foreign' && net.hasPartners) reasons.push(`${senderLabel(r, sender)} is not a roaming partner in the profile`);
     if (sender.kind === 'foreign' && gtC && gtC.lat === undefined) reasons.push(`GT ${r.calling_gt} is non-geographic numbering (+${gtC.cc}), not a visited PLMN`);
   }
@@ -104,4 +104,34 @@ export function parseOps(names: string[], detector: string, opSet: (n: readonly 
   const s = opSet(names, bad);
   if (bad.length) throw new Error(`${detector}: unknown MAP operation(s) ${bad.join(', ')}`);
   return s;
+}
+
+/** E.164 country code of a country (first code listed for it), e.g. RU → 7, CA → 1. */
+export function sameNumberingZone(a: Country | undefined, b: Country | undefined): boolean {
+  if (!a || !b) return false;
+  if (a.iso === b.iso) return true;
+  const ca = 'cc' in a ? (a as { cc: string }).cc : undefined;
+  const cb = 'cc' in b ? (b as { cc: string }).cc : undefined;
+  // Countries sharing one country code (+1 NANP, +7 Russia/Kazakhstan) cannot be told apart reliably by number.
+  return !!ca && ca === cb && (ca === '1' || ca === '7');
+}
+
+/**
+ * Whether a MAP/Diameter message comes from the network that serves the subscriber according to the
+ * location state: the same node, the same partner, or (for nodes not in the profile) the same country.
+ */
+export function fromServingNetwork(net: NetView, r: DetectRow, s: { node: string; sender: string; kind: string; realm?: string | undefined; visitedPlmn?: string | undefined; row: DetectRow }): boolean {
+  const ids = [r.calling_gt, r.origin_host, r.vlr, r.msc].filter(Boolean);
+  if (ids.some((x) => x === s.node || x === s.sender || x === s.row.msc || x === s.row.vlr)) return true;
+  const a = net.senderOf(r);
+  const b = s.kind === 'diameter-ulr' ? net.ownerOfDiameter(s.node, s.realm) : net.ownerOfGt(s.sender || s.node);
+  if (a.kind === 'partner' && b.kind === 'partner') return a.partner === b.partner;
+  if (a.kind === 'home' && b.kind === 'home') return true;
+  const ca = r.family === 'diameter' ? (plmnOfRealm(r.origin_realm) ? countryOfMcc(plmnOfRealm(r.origin_realm)!.mcc) : undefined) : countryOfE164(r.calling_gt);
+  const cb = servingCountry(s);
+  if (a.kind === 'partner' || b.kind === 'partner') {
+    // One side is a known partner, the other is not: same only if the partner is in that country.
+    return !!ca && !!cb && ca.iso === cb.iso && (a.kind !== 'foreign' || !net.hasPartners) && (b.kind !== 'foreign' || !net.hasPartners);
+  }
+  return !!ca && !!cb && ca.iso === cb.iso;
 }

@@ -3,10 +3,9 @@
  * rebuilt from the evidence (updateLocation / ULR); a location-dependent operation from a node
  * that is not the serving one, or a location update that is implausible, is reported.
  */
-import type { Detector } from '../types.js';
+import type { Detector, DetectRow } from '../types.js';
 import { DIAM, DIAM_NAMES, isInvoke, mapOp, opName, opSet, smDirection } from '../ops.js';
-import { attackerOf, isForeign, locationUpdateDoubts, parseOps, senderLabel, subLabel, victimOf } from './common.js';
-import { countryOfE164, plmnOfRealm } from '../geo.js';
+import { attackerOf, fromServingNetwork, isForeign, locationUpdateDoubts, parseOps, senderLabel, subLabel, victimOf } from './common.js';
 
 export const detector: Detector = {
   meta: {
@@ -27,6 +26,7 @@ export const detector: Detector = {
       },
       maxSpeedKmh: { default: 1000, description: 'travel speed between serving countries above which a move is impossible' },
       minDistanceKm: { default: 300, description: 'moves shorter than this are never judged by speed (reference coordinates are capitals)' },
+      afterPurgeSec: { default: 1800, description: 'activity from a node this soon after it purged the subscriber (without a new location update) is reported' },
     },
     needsProfile: true,
   },
@@ -35,6 +35,9 @@ export const detector: Detector = {
     const servOps = parseOps(ctx.list('servingOps'), 'fs11-cat3', opSet);
     const maxKmh = ctx.num('maxSpeedKmh');
     const minKm = ctx.num('minDistanceKm');
+    const afterPurge = ctx.num('afterPurgeSec');
+    /** Subscribers purged by a node (purgeMS / PUR): that node holds no data for them until a new location update. */
+    const purged = new Map<string, { node: string; row: DetectRow }>();
     return {
       row(r) {
         const isDiam = r.family === 'diameter';
@@ -49,6 +52,26 @@ export const detector: Detector = {
         const sub = ctx.state.subscriber(r);
         if (!sub.imsi && !(sub.msisdn && ctx.net.isHomeMsisdn(sub.msisdn))) return;
         if (sub.imsi && !ctx.net.isHomeImsi(sub.imsi)) return;
+        const senderId = (isDiam ? r.origin_host : r.calling_gt) ?? '';
+        const isPurge = isDiam ? r.diam_cmd === DIAM.PUR : op === 67;
+        const isUpd = isDiam ? r.diam_cmd === DIAM.ULR : op === 2 || op === 23;
+        const pk = sub.imsi ?? sub.msisdn ?? '';
+        const p0 = purged.get(pk);
+        if (isUpd) purged.delete(pk);
+        else if (p0 && !isPurge && p0.node === senderId && r.ts - p0.row.ts <= afterPurge) {
+          const label = isDiam ? `${DIAM_NAMES[r.diam_cmd ?? 0] ?? r.diam_cmd}-Request` : opName(op);
+          ctx.emit({
+            key: `${senderId}|after-purge|${pk}`,
+            rows: [r, p0.row],
+            start: r.ts,
+            end: r.ts,
+            attacker: attackerOf(r, o),
+            victim: victimOf(sub),
+            explanation: `${label} for ${subLabel(ctx.net, sub)} from ${senderLabel(r, o)} after that node purged the subscriber (frame ${p0.row.frame}) without a new location update; FS.11 Cat 3: a node that purged a subscriber no longer serves it.`,
+          });
+          return;
+        }
+        if (isPurge && senderId) purged.set(pk, { node: senderId, row: r });
         const opLabel = isDiam ? `${DIAM_NAMES[r.diam_cmd ?? 0] ?? r.diam_cmd}-Request` : opName(op);
         const isLoc = isDiam ? r.diam_cmd === DIAM.ULR : locOps.has(op!);
         if (isLoc) {
@@ -70,15 +93,7 @@ export const detector: Detector = {
         const s = ctx.state.servingOf(sub.imsi);
         let why: string | undefined;
         if (s) {
-          if (isDiam) {
-            const a = plmnOfRealm(r.origin_realm), b = plmnOfRealm(s.realm);
-            if (r.origin_host !== s.node && !(a && b && a.mcc === b.mcc && a.mnc === b.mnc)) why = `the subscriber is served by ${s.node} (${s.realm ?? '?'}) since the ULR at frame ${s.row.frame}`;
-          } else {
-            const sameGt = r.calling_gt && (r.calling_gt === s.sender || r.calling_gt === s.node || r.calling_gt === s.row.msc || r.calling_gt === s.row.vlr);
-            const c1 = countryOfE164(r.calling_gt), c2 = countryOfE164(s.node);
-            if (!sameGt && !(c1 && c2 && c1.iso === c2.iso && ctx.net.ownerOfGt(r.calling_gt).kind === ctx.net.ownerOfGt(s.node).kind && ownerName(ctx.net.ownerOfGt(r.calling_gt)) === ownerName(ctx.net.ownerOfGt(s.node))))
-              why = `the subscriber is served by VLR ${s.node} since the updateLocation at frame ${s.row.frame}`;
-          }
+          if (!fromServingNetwork(ctx.net, r, s)) why = `the subscriber is served by ${s.node}${s.realm ? ` (${s.realm})` : ''} since the location update at frame ${s.row.frame}`;
         } else if (o.kind === 'foreign' && ctx.net.hasPartners) {
           why = `no location update places the subscriber there and the sender is not a roaming partner`;
         }
@@ -97,7 +112,3 @@ export const detector: Detector = {
     };
   },
 };
-
-function ownerName(o: { kind: string; label: string }): string {
-  return o.label;
-}

@@ -20,12 +20,13 @@ export const detector: Detector = {
     falsePositives: ['STP/IPX re-routing that changes the OPC for a partner’s traffic (list the IPX point codes under the partner)'],
     tunables: {
       minBaseline: { default: 5, description: 'messages from a GT’s usual OPC before an odd OPC is judged' },
-      maxOddShare: { default: 0.1, description: 'largest share of a GT’s messages an odd OPC may carry to still be reported' },
+      maxOddShare: { default: 0.02, description: 'largest share of a GT’s messages an odd OPC may carry to still be reported' },
+      minPinnedShare: { default: 0.9, description: 'share of its messages a GT must send from its usual OPC (a load-shared GT is not judged)' },
     },
     needsProfile: true,
   },
   create(ctx) {
-    const minBase = ctx.num('minBaseline'), maxShare = ctx.num('maxOddShare');
+    const minBase = ctx.num('minBaseline'), maxShare = ctx.num('maxOddShare'), pinned = ctx.num('minPinnedShare');
     const stats = new Map<string, Map<string, { n: number; rows: DetectRow[] }>>();
     const flagged = new Set<DetectRow>();
     const emitRow = (r: DetectRow, why: string): void => {
@@ -77,8 +78,11 @@ export const detector: Detector = {
             }
           }
           if (top < minBase) continue;
+          // A GT spread over several OPCs/associations (load sharing) has no single binding to check; the
+          // odd OPCs must also be rare in absolute terms (≤ 2 messages) to look like injected traffic.
+          if (top / total < pinned) continue;
           for (const [k, s] of m) {
-            if (k === topKey || s.n / total > maxShare) continue;
+            if (k === topKey || s.n / total > maxShare || s.n > 2) continue;
             const r = s.rows.find((x) => !flagged.has(x));
             if (!r) continue;
             const [pc, ip] = topKey.split('|');

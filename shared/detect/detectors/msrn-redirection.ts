@@ -1,7 +1,7 @@
 /** Behavioural: provideRoamingNumber answered with a roaming number that does not belong to the serving network. */
 import type { Detector } from '../types.js';
 import { isResult, mapOp } from '../ops.js';
-import { attackerOf, senderLabel, subLabel, victimOf } from './common.js';
+import { attackerOf, sameNumberingZone, senderLabel, subLabel, victimOf } from './common.js';
 import { countryOfE164 } from '../geo.js';
 
 export const detector: Detector = {
@@ -30,8 +30,8 @@ export const detector: Detector = {
         const s = ctx.state.servingOf(sub.imsi);
         const sc = s ? countryOfE164(s.node) : undefined;
         const reasons: string[] = [];
-        if (mc && rc && mc.iso !== rc.iso && rc.lat !== undefined) reasons.push(`the answering VLR ${responder} is in ${rc.name} but MSRN ${r.msrn} is in ${mc.name}`);
-        if (mc && sc && mc.iso !== sc.iso) reasons.push(`the subscriber is registered at VLR ${s!.node} in ${sc.name}`);
+        if (mc && rc && !sameNumberingZone(mc, rc) && rc.lat !== undefined) reasons.push(`the answering VLR ${responder} is in ${rc.name} but MSRN ${r.msrn} is in ${mc.name}`);
+        if (mc && sc && !sameNumberingZone(mc, sc)) reasons.push(`the subscriber is registered at VLR ${s!.node} in ${sc.name}`);
         if (mc && mc.lat === undefined) reasons.push(`MSRN ${r.msrn} is non-geographic numbering (+${mc.cc})`);
         if (!reasons.length) return;
         const o = ctx.net.ownerOfGt(responder);

@@ -43,6 +43,10 @@ export const detector: Detector = {
         if (now - t0 <= win) continue;
         close(p);
         if (p.errored || !p.res) continue;
+        // An MT-ForwardSM only crosses the home network when the serving node is a home node
+        // (subscriber at home, or SMS home routing); otherwise it goes straight to the visited MSC, unseen here.
+        const node = p.res.msc ?? p.res.vlr ?? p.res.sgsn;
+        if (!node || !ctx.net.isHomeGt(node)) continue;
         ctx.emit({
           key: `${p.req.calling_gt}|${p.sub.imsi ?? p.sub.msisdn}|${p.req.frame}`,
           rows: [p.req, p.res],

@@ -1,7 +1,7 @@
 /** Behavioural: operations that cut a subscriber off, from a node that has no business sending them. */
 import type { Detector } from '../types.js';
 import { DIAM, DIAM_NAMES, isInvoke, mapOp, opName } from '../ops.js';
-import { attackerOf, isForeign, senderLabel, subLabel, victimOf } from './common.js';
+import { attackerOf, fromServingNetwork, isForeign, senderLabel, subLabel, victimOf } from './common.js';
 
 export const detector: Detector = {
   meta: {
@@ -48,9 +48,10 @@ export const detector: Detector = {
         } else {
           if (sub.imsi && !ctx.net.isHomeImsi(sub.imsi)) return;
           const s = ctx.state.servingOf(sub.imsi);
-          const same = s && (r.family === 'diameter' ? r.origin_host === s.node : r.calling_gt === s.sender || r.calling_gt === s.node || r.vlr === s.node);
-          if (same) return;
-          why = s ? `the subscriber is served by ${s.node}` : `no location update places the subscriber there`;
+          if (s && fromServingNetwork(ctx.net, r, s)) return;
+          // Without location evidence a purge from a roaming partner is routine (the update predates the capture).
+          if (!s && (o.kind === 'partner' || !ctx.net.hasPartners)) return;
+          why = s ? `the subscriber is served by ${s.node} since the location update at frame ${s.row.frame}` : `no location update places the subscriber there and the sender is not a roaming partner`;
         }
         ctx.emit({
           key: `${r.calling_gt ?? r.origin_host}|${sub.imsi ?? sub.msisdn}|dos`,

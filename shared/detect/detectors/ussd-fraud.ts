@@ -1,7 +1,7 @@
 /** Behavioural: USSD on behalf of a home subscriber from outside its serving node, or network USSD from abroad. */
 import type { Detector } from '../types.js';
 import { isInvoke, mapOp, opName } from '../ops.js';
-import { attackerOf, isForeign, senderLabel, subLabel, victimOf } from './common.js';
+import { attackerOf, fromServingNetwork, isForeign, senderLabel, subLabel, victimOf } from './common.js';
 
 export const detector: Detector = {
   meta: {
@@ -32,7 +32,7 @@ export const detector: Detector = {
         let why: string;
         if (op === 59) {
           const s = ctx.state.servingOf(sub.imsi);
-          if (s && (r.calling_gt === s.sender || r.calling_gt === s.node || r.calling_gt === s.row.msc)) return;
+          if (s && fromServingNetwork(ctx.net, r, s)) return;
           if (!s && o.kind === 'partner') return;
           why = s ? `the subscriber is served by VLR ${s.node}` : 'no location update places the subscriber at that VLR and the sender is not a roaming partner';
         } else why = 'network-initiated USSD for a home subscriber may only come from the home network';
