@@ -167,6 +167,16 @@ test('CAMEL routing info, SGSN CAMEL data, LCS client and node numbers', () => {
   assert.equal(rec('srilcs-arg').map!.mlcNumber, '491720000070');
 });
 
+test('MAP error parameters and unallocated operation codes', () => {
+  assert.equal(rec('err-absent-reason').map!.errorDetail, 'absentSubscriberReason=purgedMS');
+  assert.equal(rec('err-smfailure').map!.errorDetail, 'sm-EnumeratedDeliveryFailureCause=memoryCapacityExceeded');
+  assert.equal(rec('err-sysfail-enum').map!.errorDetail, 'networkResource=hlr');
+  assert.equal(rec('err-unknownsub-diag').map!.errorDetail, 'unknownSubscriberDiagnostic=imsiUnknown');
+  assert.equal(rec('err-callbarred').map!.errorDetail, 'callBarringCause=operatorBarring');
+  assert.equal(rec('op-unallocated').map!.opName, undefined);
+  assert.ok(rec('op-unallocated').tcap!.flags!.includes('unknown-opcode'));
+});
+
 test('MAP dialogue map-open references', () => {
   const t = rec('map-open-ussd').tcap!;
   assert.deepEqual([t.mapDialogue, t.destinationReference, t.originatingReference], ['map-open', '262011234567890', '491720000002']);

@@ -13,6 +13,7 @@ import { MAP_OP_NAMES, MAP_ERROR_NAMES } from './names.js';
 import { MAP_ARG, MAP_RES, type MapLeaf } from './schema.js';
 import { SS_CODE_NAMES } from './sscodes.js';
 import { decodeTpdu } from './sms.js';
+import { mapErrorDetail } from './errors.js';
 import { addressDigits, addressNp, cgiText, laiText, geoLatLon, isupDigits, ussdText } from './values.js';
 
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
@@ -172,6 +173,8 @@ export function mapUser(data: Uint8Array, ctx: DecodeContext): void {
         m.errorName = n;
         c.errorName = n;
       }
+      const d = mapErrorDetail(c.errorCode, data);
+      if (d) m.errorDetail = d;
     }
     return;
   }
@@ -179,7 +182,12 @@ export function mapUser(data: Uint8Array, ctx: DecodeContext): void {
   if (c.opcode === undefined) return;
   m.opcode = c.opcode;
   const nm = MAP_OP_NAMES[c.opcode];
-  if (nm) m.opName = nm;
+  if (nm && nm !== 'unAllocated') m.opName = nm;
+  else if (rec.tcap) {
+    // an operation code MAP does not define: a probing / evasion marker
+    const f = (rec.tcap.flags ??= []);
+    if (!f.includes('unknown-opcode')) f.push('unknown-opcode');
+  }
   m.isResult = c.kind === 2 || c.kind === 7;
   if (data.length === 0) return;
   const err = decodeMapParam(data, c.opcode, m.isResult, m);

@@ -40,7 +40,8 @@ export interface TcapInfo {
   /**
    * Evasion / anomaly markers: 'global-opcode', 'no-dialogue', 'malformed-acn', 'multi-invoke',
    * 'unknown-tag', 'ber-error', 'heuristic' (TCAP found on an SSN that is not a TCAP SSN),
-   * 'acn-from-dialogue' (no ACN in this message: taken from the Begin/Continue of the same transaction).
+   * 'acn-from-dialogue' (no ACN in this message: taken from the Begin/Continue of the same transaction),
+   * 'unknown-opcode' (a MAP operation code that TS 29.002 does not allocate).
    */
   flags?: string[];
 }
@@ -108,6 +109,8 @@ export interface MapInfo {
   lmsi?: string;
   errorCode?: number;
   errorName?: string;
+  /** Decoded error parameter, e.g. 'absentSubscriberReason=purgedMS', 'sm-EnumeratedDeliveryFailureCause=memoryCapacityExceeded'. */
+  errorDetail?: string;
   /** IMEI(SV) digits (checkIMEI, subscriber info). */
   imei?: string;
   /** provideSubscriberInfo / anyTimeInterrogation: requested items, comma-joined (e.g. 'locationInformation,subscriberState'). */
