@@ -62,6 +62,8 @@ export class Benign {
     const subs = this.w.homeSubs;
     for (let i = 0; i < 12; i++) {
       const s = subs[this.ctx.rng.int(subs.length)]!;
+      // A purged subscriber only comes back through a registration (quiet picks are the registrations).
+      if (s.purged && !quiet) continue;
       if (!this.reserved.has(s.idx) && (!pred || pred(s))) {
         if (!quiet) s.seen = this.t;
         return s;
@@ -116,7 +118,7 @@ export class Benign {
 
   /** A home subscriber at home changes MSC/VLR (internal). */
   private internalLu(): number {
-    const s = this.homeSub((x) => x.loc === x.net);
+    const s = this.homeSub((x) => x.loc === x.net, true);
     if (!s) return 0;
     return registerSubscriber(this.ctx, this.t, s, this.ctx.rng.pick(this.w.home.mscs)).count;
   }
@@ -294,6 +296,7 @@ export class Benign {
     const s = this.homeSub(this.abroad);
     if (!s) return 0;
     const r = mapRequest(this.ctx, { t: this.t, a: vlrP(s.msc), b: hlrP(s.hlr), op: M.MapOp.purgeMS, arg: M.purgeMSArg(s.imsi, s.msc.vlrGt!), result: M.emptySeq() });
+    s.purged = true;
     return r.count;
   }
 
@@ -325,6 +328,7 @@ export class Benign {
     const s = this.homeSub((x) => x.lte && x.loc !== x.net && !!x.mme);
     if (!s || !s.mme) return 0;
     const purge = rng.chance(0.5);
+    if (purge) s.purged = true;
     return diaRequest(this.ctx, {
       t: this.t,
       from: s.mme,
@@ -385,6 +389,7 @@ export function registerSubscriber(ctx: Ctx, t0: number, s: Subscriber, msc: Sp,
     }
   }
   if (s.lte && s.mme && s.mme.net !== msc.net && msc.net.mmes.length) s.mme = rng.pick(msc.net.mmes);
+  s.purged = false;
   s.msc = msc;
   s.loc = msc.net;
   s.since = t0;
@@ -448,6 +453,7 @@ export function registerLte(ctx: Ctx, t: number, s: Subscriber, mme: Sp, inst?: 
   }
   // Combined EPS/IMSI attach: the circuit-switched side (SGs) follows to the same network.
   if (s.msc.net !== mme.net && mme.net.mscs.length) s.msc = rng.pick(mme.net.mscs);
+  s.purged = false;
   s.mme = mme;
   s.loc = mme.net;
   s.since = t;

@@ -77,6 +77,8 @@ export interface Subscriber {
   since: number;
   /** Last time (µs) signaling showed the subscriber where it is (calls, SMS, queries). */
   seen: number;
+  /** Purged by its serving node (purgeMS / PUR): no traffic until it registers again. */
+  purged?: boolean;
   /** A call-forwarding / CAMEL state the subscriber legitimately has. */
   cfu?: string;
 }
