@@ -54,8 +54,16 @@ function hexBytes(h: string): Uint8Array {
   return out;
 }
 
-/** Every Diameter message tshark dissects in `capture`, with its frame number and index in the frame. */
+const extracted = new Map<string, TsharkMessage[]>();
+
+/** Every Diameter message tshark dissects in `capture`, with its frame number and index in the frame (one tshark run per capture). */
 function tsharkDiameterMessages(capture: string): TsharkMessage[] {
+  let msgs = extracted.get(capture);
+  if (!msgs) extracted.set(capture, (msgs = extractMessages(capture)));
+  return msgs;
+}
+
+function extractMessages(capture: string): TsharkMessage[] {
   const r = spawnSync(
     'tshark',
     ['-n', '-r', join(CAPTURES, capture), '-Y', 'diameter', '-T', 'json', '-x', '--no-duplicate-keys', '-J', 'frame diameter'],
