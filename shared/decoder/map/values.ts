@@ -38,12 +38,13 @@ export function geoLatLon(b: Uint8Array, vs: number, ve: number): [number, numbe
   if (ve - vs < 7) return undefined;
   const shape = b[vs]! >> 4;
   if (shape !== 0 && shape !== 1) return undefined;
+  // scaled like Wireshark (2^23 - 1 and 2^24 - 1 as divisors) so the degrees equal tshark's
   const la = (b[vs + 1]! << 16) | (b[vs + 2]! << 8) | b[vs + 3]!;
-  let lat = ((la & 0x7fffff) * 90) / 0x800000;
+  let lat = ((la & 0x7fffff) * 90) / 0x7fffff;
   if (la & 0x800000) lat = -lat;
   let lo = (b[vs + 4]! << 16) | (b[vs + 5]! << 8) | b[vs + 6]!;
   if (lo & 0x800000) lo -= 0x1000000;
-  const lon = (lo * 360) / 0x1000000;
+  const lon = (lo * 360) / 0xffffff;
   return [Math.round(lat * 1e6) / 1e6, Math.round(lon * 1e6) / 1e6];
 }
 
