@@ -209,6 +209,11 @@ test('S6a ULR from a real capture: header, summary and AVP tree', () => {
   assert.equal(find(d.avps, 'ULR-Flags')!.text, 'S6a/S6d-Indicator|Initial-Attach-Indicator');
   const v = find(d.avps, 'Visited-PLMN-Id')!;
   assert.deepEqual([v.code, v.vendor, v.value, v.text], [1407, VENDOR_3GPP, '22f210', '222/01']);
+  // offsets point at the AVP header in the message bytes
+  const raw = hex(ULR_HEX);
+  assert.equal(d.avps[0]!.offset, 20);
+  assert.deepEqual([...raw.subarray(v.offset!, v.offset! + 4)], [0, 0, 0x05, 0x7f]);
+  assert.equal(v.length, 15);
   assert.equal(find(d.avps, 'Auth-Session-State')!.text, 'NO_STATE_MAINTAINED');
 });
 

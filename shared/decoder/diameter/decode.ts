@@ -334,6 +334,8 @@ function tree(b: Uint8Array, off: number, end: number, depth: number, out: Diame
     const def = avpDef(code, vendor);
     const a: DiameterAvp = { code, flags, name: def ? def.name : `Unknown-AVP-${code}` };
     if (hdr === 12) a.vendor = vendor;
+    a.offset = off;
+    a.length = len;
     out.push(a);
     const s = off + hdr, e = off + len, n = e - s;
     if (!def) a.value = toHex(b, s, e);

@@ -22,6 +22,9 @@ export interface DiameterAvp {
    */
   text?: string;
   children?: DiameterAvp[];
+  /** Byte offset of the AVP header from the start of the Diameter message, and the AVP length (header + data, without padding): for hex views. */
+  offset?: number;
+  length?: number;
 }
 
 export interface DiameterInfo {
