@@ -249,7 +249,7 @@ export function buildWorld(opts: WorldOptions): World {
   const partners: Net[] = [];
   for (const c of partnerCountries) {
     const n = makeNet('roaming', c, `${c.iso}-${rng.pick(operatorNames)}`);
-    many(n, 'stp', 'STP', rng.range(1, 2));
+    many(n, 'stp', 'STP', rng.chance(0.3) ? 2 : 1);
     many(n, 'hlr', 'HLR', rng.range(1, 3));
     many(n, 'msc', 'MSC', rng.range(3, 10));
     many(n, 'smsc', 'SMSC', rng.range(1, 2));
@@ -278,8 +278,8 @@ export function buildWorld(opts: WorldOptions): World {
   const rogueCountries = rng.shuffle(COUNTRIES.filter((c) => c !== homeCountry && !partnerSet.has(c))).slice(0, 4);
   const rogues: Net[] = [];
   for (const c of [...rogueCountries, INTERNATIONAL]) {
+    // Reached only through an IPX carrier: its own STPs never appear on our links, so none are modelled.
     const n = makeNet('rogue', c, `${c.iso}-${rng.pick(['Connect', 'Link', 'Tel', 'Data'])}${rng.range(1, 9)}`);
-    many(n, 'stp', 'STP', 1);
     many(n, 'hlr', 'HLR', 1);
     many(n, 'msc', 'MSC', 2);
     many(n, 'smsc', 'SMSC', 1);
