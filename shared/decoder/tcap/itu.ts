@@ -101,13 +101,6 @@ function flag(t: TcapInfo, f: string): void {
   if (!a.includes(f)) a.push(f);
 }
 
-export interface ItuDecodeOpts {
-  /** SSN that selected TCAP (for the component user fallback). */
-  ssn: number | undefined;
-  /** Heuristic mode: decode into rec.tcap but do not claim the protocol stack (tshark leaves such payloads undecoded). */
-  heuristic: boolean;
-}
-
 /** Chooses the component user from the ACN, then the SSN (Wireshark's order). */
 export function chooseUser(acnUser: string | undefined, ssn: number | undefined): string | undefined {
   if (acnUser) return acnUser;
@@ -118,14 +111,18 @@ export function chooseUser(acnUser: string | undefined, ssn: number | undefined)
   return undefined;
 }
 
-export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, o: ItuDecodeOpts): void {
+/**
+ * Decodes one ITU TCAP message. `ssn`: the SSN that selected TCAP (component user fallback).
+ * `heuristic`: decode into rec.tcap without claiming the protocol stack (tshark leaves such payloads undecoded).
+ */
+export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | undefined, heuristic: boolean): void {
   const rec = ctx.rec;
   const end = b.length;
   const first = b[0]!;
   const t: TcapInfo = { variant: 'itu', type: MSG_NAMES[first] ?? 'unknown', componentCount: 0 };
-  if (o.ssn !== undefined) t.ssn = o.ssn;
+  if (ssn !== undefined) t.ssn = ssn;
   rec.tcap = t;
-  if (!o.heuristic) rec.protos.push('tcap');
+  if (!heuristic) rec.protos.push('tcap');
   else flag(t, 'heuristic');
 
   let e = readTlv(b, 0, end, 0, true);
@@ -246,9 +243,9 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, o: ItuDecodeOpt
   if (t.acn !== undefined && otidKey !== undefined && (first === 0x62 || first === 0x65)) {
     mem.set(otidKey, { acn: t.acn, user: acnUser, acName: t.acName, acVersion: t.acVersion, a: ta, b: tb });
   }
-  const user = chooseUser(acnUser, o.ssn);
+  const user = chooseUser(acnUser, ssn);
   if (user) t.user = user;
-  if (o.heuristic) {
+  if (heuristic) {
     // single record: describe the first component, without claiming the stack
     const c0 = comps[0];
     if (c0?.info) {

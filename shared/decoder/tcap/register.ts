@@ -25,7 +25,7 @@ export function tcapForSsn(ssn: number | undefined): LayerHandler {
       if (isAnsiTcap(first)) decodeAnsiTcap(data, ctx, ssn);
       return;
     }
-    decodeItuTcap(data, ctx, { ssn, heuristic: false });
+    decodeItuTcap(data, ctx, ssn, false);
   };
 }
 
@@ -55,7 +55,7 @@ export function tcapHeuristic(data: Uint8Array, ctx: DecodeContext): void {
   const s = ctx.rec.sccp;
   const ssn = s?.called.ssn ?? s?.calling.ssn;
   const saveStop = ctx.rec.stop;
-  decodeItuTcap(data, ctx, { ssn, heuristic: true });
+  decodeItuTcap(data, ctx, ssn, true);
   // a heuristic guess must not leave a stop on a record tshark reads as plain SCCP
   if (saveStop === undefined) delete ctx.rec.stop;
   ctx.note(`TCAP-like payload on SSN ${ssn ?? '?'} (not a TCAP SSN; tshark leaves it undecoded)`);
