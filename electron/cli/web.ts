@@ -31,10 +31,9 @@ export function appRoot(from = dirname(fileURLToPath(import.meta.url))): string 
 }
 
 /** Builds the renderer into out/renderer with Vite when it is missing (or when `force`). */
-export async function ensureRenderer(root: string, force = false, log: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<string> {
-  const out = join(root, 'out', 'renderer');
-  if (!force && existsSync(join(out, 'index.html'))) return out;
-  log('sigtrail: building the renderer (out/renderer is missing)…');
+export async function ensureRenderer(root: string, force = false, log: (s: string) => void = (s) => process.stderr.write(s + '\n'), out = join(root, 'out', 'renderer')): Promise<string> {
+  if (!force && existsSync(join(out, 'index.html')) && existsSync(join(out, 'bench.html'))) return out;
+  log(`sigtrail: building the renderer into ${out}…`);
   const vite = await import('vite');
   const react = (await import('@vitejs/plugin-react')).default;
   await vite.build({
@@ -43,7 +42,12 @@ export async function ensureRenderer(root: string, force = false, log: (s: strin
     base: './',
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir: out, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+    build: {
+      outDir: out,
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 4096,
+      rollupOptions: { input: { index: join(root, 'renderer', 'index.html'), bench: join(root, 'renderer', 'bench.html') } },
+    },
   });
   if (!existsSync(join(out, 'index.html'))) throw new Error('renderer build produced no index.html');
   return out;
@@ -54,9 +58,9 @@ export interface RunningWeb {
   close(): Promise<void>;
 }
 
-export async function startWeb(o: { casePath?: string; port?: number; root?: string; token?: string; stateDir?: string; casesDir?: string }): Promise<RunningWeb> {
+export async function startWeb(o: { casePath?: string; port?: number; root?: string; token?: string; stateDir?: string; casesDir?: string; rendererDir?: string }): Promise<RunningWeb> {
   const root = o.root ?? appRoot();
-  const rendererDir = await ensureRenderer(root);
+  const rendererDir = o.rendererDir ?? (await ensureRenderer(root));
   let host: WebHost | null = null;
   const service = createApiService({ host: 'web', stateDir: o.stateDir, casesDir: o.casesDir, onEvent: (e) => host?.broadcast(e) });
   if (o.casePath) await service.caseOpen({ path: resolve(o.casePath) });

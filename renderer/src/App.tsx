@@ -17,6 +17,9 @@ const COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
   messages: MessagesView, alerts: AlertsView, sql: SqlView, scenarios: ScenariosView,
 };
 
+// Read before the first render: the hash sync below rewrites it.
+const initialHash = typeof location !== 'undefined' ? location.hash : '';
+
 export function App() {
   const { view, caseInfo, app, toast, jobs } = useUi();
   const ui = useUi.getState;
@@ -33,7 +36,7 @@ export function App() {
     (async () => {
       try {
         const [a, c] = await Promise.all([call('appInfo', {}), call('caseCurrent', {})]);
-        const fromHash = applyHash(location.hash);
+        const fromHash = applyHash(initialHash);
         ui().set({ app: a, caseInfo: c, ...(c && fromHash ? fromHash : { view: c ? 'overview' : 'cases' }) });
         performance.mark('sigtrail-ready');
       } catch (e) {
@@ -59,8 +62,8 @@ export function App() {
   const s = useUi();
   const h = hashOf(s);
   useEffect(() => {
-    if (location.hash !== h) history.replaceState(null, '', h);
-  }, [h]);
+    if (s.app && location.hash !== h) history.replaceState(null, '', h);
+  }, [h, s.app]);
 
   // While jobs run, also poll (events may be missed if the connection drops).
   const running = Object.values(jobs).filter((j) => j.state === 'running');

@@ -62,18 +62,16 @@ export function AlertsView() {
         <input className="input" placeholder="search title, detector, GT, IMSI, tag" value={text} onChange={(e) => setText(e.target.value)} style={{ width: 260 }} />
         <span className="muted">{list.length} alerts</span>
       </div>
-      <div className="split">
+      <div className="split" style={{ gridTemplateColumns: 'minmax(520px, 1.25fr) minmax(420px, 1fr)' }}>
         <div>
           <table className="tbl" data-testid="alert-list">
-            <thead><tr><th>Sev</th><th>Title</th><th>Detector</th><th>Victim</th><th>Attacker</th><th>Time</th><th>Status</th></tr></thead>
+            <thead><tr><th>Sev</th><th>Title</th><th>Victim</th><th>Time</th><th>Status</th></tr></thead>
             <tbody>
               {list.map((a) => (
                 <tr key={a.id} className={`clickable ${a.id === alertId ? 'sel' : ''}`} onClick={() => set({ alertId: a.id })} data-alert={a.id}>
                   <td><span className="sev" style={{ background: SEV_COLOR[a.severity] }}>{a.severity}</span></td>
-                  <td title={a.title}>{a.title}</td>
-                  <td className="mono dim">{a.detector}</td>
-                  <td className="mono">{a.victim}</td>
-                  <td className="mono">{a.attacker}</td>
+                  <td title={`${a.title}\n${a.detector} · attacker ${a.attacker}`} style={{ maxWidth: 300 }}>{a.title}<div className="dim mono" style={{ fontSize: 10.5 }}>{a.detector} · {a.attacker}</div></td>
+                  <td className="mono" style={{ maxWidth: 200 }}>{a.victim}</td>
                   <td className="mono dim">{fmtTime(a.start, false)}</td>
                   <td><span className={`status ${a.status}`}>{a.status}</span>{a.tags.map((t) => <span key={t} className="tag" style={{ marginLeft: 4 }}>{t}</span>)}</td>
                 </tr>
