@@ -55,12 +55,9 @@ function u32(b: Uint8Array, o: number): number {
   return ((b[o]! << 24) >>> 0) + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!);
 }
 
-/** Text of [s, e): an ASCII fast path, UTF-8 otherwise. */
+/** Text of [s, e) as UTF-8 (invalid sequences become U+FFFD); short ASCII strings are built directly (cheaper than a decoder call). */
 export function text(b: Uint8Array, s: number, e: number): string {
-  if (e - s > 64) {
-    for (let i = s; i < e; i++) if (b[i]! >= 0x80) return utf8.decode(b.subarray(s, e));
-    return String.fromCharCode.apply(null, b.subarray(s, e) as unknown as number[]);
-  }
+  if (e - s > 12) return utf8.decode(b.subarray(s, e));
   let r = '';
   for (let i = s; i < e; i++) {
     const c = b[i]!;
