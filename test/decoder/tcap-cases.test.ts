@@ -178,6 +178,14 @@ test('MAP error parameters and unallocated operation codes', () => {
   assert.ok(rec('op-unallocated').tcap!.flags!.includes('unknown-opcode'));
 });
 
+test('duplicated components and invoke ids are flagged', () => {
+  const d = rec('dup-component').tcap!.flags!;
+  assert.ok(d.includes('duplicate-component') && d.includes('duplicate-invoke-id') && d.includes('multi-invoke'), d.join());
+  const i = rec('dup-invoke-id').tcap!.flags!;
+  assert.ok(i.includes('duplicate-invoke-id') && !i.includes('duplicate-component'), i.join());
+  assert.ok(!rec('multi-invoke').tcap!.flags!.includes('duplicate-invoke-id'));
+});
+
 test('MAP dialogue map-open references', () => {
   const t = rec('map-open-ussd').tcap!;
   assert.deepEqual([t.mapDialogue, t.destinationReference, t.originatingReference], ['map-open', '262011234567890', '491720000002']);

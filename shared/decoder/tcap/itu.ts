@@ -48,6 +48,9 @@ const PROBLEM_KIND = ['generalProblem', 'invokeProblem', 'returnResultProblem', 
 interface Comp {
   /** undefined for a component with an unknown tag (the user still sees it, as in Wireshark). */
   info: ComponentInfo | undefined;
+  /** The component's TLV. */
+  s: number;
+  e: number;
   /** Parameter TLV (identifier to end), -1 when absent. */
   ps: number;
   pe: number;
@@ -218,6 +221,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   let invokes = 0;
   for (const c of comps) if (c.info?.kind === 1) invokes++;
   if (first === 0x62 && invokes >= 2) flag(t, 'multi-invoke');
+  if (comps.length > 1) duplicates(b, comps, t);
   for (const c of comps) {
     if (c.info?.globalOpcode !== undefined) {
       flag(t, 'global-opcode');
@@ -481,6 +485,27 @@ function acnFromBytes(b: Uint8Array, s: number, e: number): AcnEntry | undefined
   return entry;
 }
 
+/** Flags byte-identical components ('duplicate-component') and invokes sharing an invoke id ('duplicate-invoke-id'). */
+function duplicates(b: Uint8Array, comps: Comp[], t: TcapInfo): void {
+  for (let i = 1; i < comps.length; i++) {
+    const x = comps[i]!;
+    for (let j = 0; j < i; j++) {
+      const y = comps[j]!;
+      if (x.info?.kind === 1 && y.info?.kind === 1 && x.info.invokeId !== undefined && x.info.invokeId === y.info.invokeId) flag(t, 'duplicate-invoke-id');
+      const n = x.e - x.s;
+      if (n !== y.e - y.s) continue;
+      let same = true;
+      for (let k = 0; k < n; k++) {
+        if (b[x.s + k] !== b[y.s + k]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) flag(t, 'duplicate-component');
+    }
+  }
+}
+
 /** Component portion: a sequence of invoke / returnResult / returnError / reject. */
 function components(b: Uint8Array, s: number, e: number, t: TcapInfo, stop: (r: string, o: number) => void): Comp[] {
   const out: Comp[] = [];
@@ -498,16 +523,17 @@ function components(b: Uint8Array, s: number, e: number, t: TcapInfo, stop: (r: 
     }
     const id = b[p]!;
     const vs = tlv.vs, ve = tlv.ve;
+    const at = p;
     p = tlv.next;
     const k = KIND[id];
     if (!k) {
       flag(t, 'unknown-tag');
-      stop(`component ${out.length}: unknown component tag 0x${id.toString(16).padStart(2, '0')}`, p);
-      out.push({ info: undefined, ps: -1, pe: -1 });
+      stop(`component ${out.length}: unknown component tag 0x${id.toString(16).padStart(2, '0')}`, at);
+      out.push({ info: undefined, ps: -1, pe: -1, s: at, e: p });
       continue;
     }
     const info: ComponentInfo = { kind: k[0], kindName: k[1] };
-    const c: Comp = { info, ps: -1, pe: -1 };
+    const c: Comp = { info, ps: -1, pe: -1, s: at, e: p };
     component(b, vs, ve, c, t, stop);
     out.push(c);
   }

@@ -41,7 +41,8 @@ export interface TcapInfo {
    * Evasion / anomaly markers: 'global-opcode', 'no-dialogue', 'malformed-acn', 'multi-invoke',
    * 'unknown-tag', 'ber-error', 'heuristic' (TCAP found on an SSN that is not a TCAP SSN),
    * 'acn-from-dialogue' (no ACN in this message: taken from the Begin/Continue of the same transaction),
-   * 'unknown-opcode' (a MAP operation code that TS 29.002 does not allocate).
+   * 'unknown-opcode' (a MAP operation code that TS 29.002 does not allocate),
+   * 'duplicate-component' (byte-identical components), 'duplicate-invoke-id' (two invokes with one invoke id).
    */
   flags?: string[];
 }
