@@ -81,6 +81,7 @@ export const OP_CONTEXT: Record<number, [number, number]> = {
   [MapOp.mtForwardSM]: [MapAc.shortMsgMTRelay, 3],
   [MapOp.sendRoutingInfoForSM]: [MapAc.shortMsgGateway, 3],
   [MapOp.moForwardSM]: [MapAc.shortMsgMORelay, 3],
+  [MapOp.reportSmDeliveryStatus]: [MapAc.shortMsgGateway, 3],
   [MapOp.sendAuthenticationInfo]: [MapAc.infoRetrieval, 3],
   [MapOp.sendIMSI]: [MapAc.imsiRetrieval, 2],
   [MapOp.processUnstructuredSSRequest]: [MapAc.networkUnstructuredSs, 2],
@@ -240,6 +241,11 @@ export function sriForSmArg(msisdn: string, serviceCentre: string): Uint8Array {
 
 export function sriForSmRes(imsi: string, mscNumber: string): Uint8Array {
   return seq(0x30, tlv(0x04, imsiBytes(imsi)), seq(0xa0, tlv(0x81, isdn(mscNumber))));
+}
+
+/** ReportSM-DeliveryStatusArg: outcome 0 memoryCapacityExceeded, 1 absentSubscriber, 2 successfulTransfer. */
+export function reportSmDeliveryStatusArg(msisdn: string, serviceCentre: string, outcome: number): Uint8Array {
+  return seq(0x30, tlv(0x04, isdn(msisdn)), tlv(0x04, isdn(serviceCentre)), tlv(0x0a, [outcome]));
 }
 
 export function mtForwardSmArg(imsi: string, serviceCentre: string, tpdu: Uint8Array): Uint8Array {

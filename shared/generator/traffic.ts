@@ -38,6 +38,7 @@ export class Benign {
       [() => this.lteInbound(), 4],
       [() => this.ltePurgeNotify(), 1.5],
       [() => this.hssIdr(), 0.4],
+      [() => this.hssDsr(), 0.3],
       [() => this.hlrPsi(), 0.8],
       [() => this.scfAti(), 0.6],
       [() => this.purgeMs(), 1],
@@ -339,6 +340,13 @@ export class Benign {
     }).count;
   }
 
+  /** The home HSS withdraws part of a roaming subscriber's data at the visited MME (Delete-Subscriber-Data). */
+  private hssDsr(): number {
+    const s = this.homeSub((x) => x.lte && !!x.mme);
+    if (!s || !s.mme) return 0;
+    return diaRequest(this.ctx, { t: this.t, from: s.hss, to: s.mme, destHost: true, cmd: DiaCmd.DSR, req: [str(Avp.UserName, s.imsi), u32Avp(Avp.DsrFlags, 4, VENDOR_3GPP)] }).count;
+  }
+
   /** The home HSS asks the visited MME for the EPS location of a home subscriber (IDR with location request): legitimate. */
   private hssIdr(): number {
     const s = this.homeSub((x) => x.lte && x.loc !== x.net && !!x.mme);
@@ -406,6 +414,11 @@ export function smsDelivery(ctx: Ctx, t: number, sc: Sp, s: Subscriber, text: st
     return mapRequest(ctx, { t, a: smscP(sc), b: hlrP(s.hlr), calledFirst: { digits: s.msisdn }, op: M.MapOp.sendRoutingInfoForSM, arg: M.sriForSmArg(s.msisdn, sc.gt), abort: true });
   }
   const sri = mapRequest(ctx, { t, a: smscP(sc), b: hlrP(s.hlr), calledFirst: { digits: s.msisdn }, op: M.MapOp.sendRoutingInfoForSM, arg: M.sriForSmArg(s.msisdn, sc.gt), ...(err !== undefined && !opts.deliverTo ? { error: err } : { result: M.sriForSmRes(s.imsi, target.gt) }), ...(inst ? { inst } : {}) });
+  if (err === M.MapErr.absentSubscriberSM && !opts.deliverTo && rng.chance(0.7)) {
+    // The SMSC asks the HLR to set the message-waiting flag (reportSM-DeliveryStatus, outcome absentSubscriber).
+    const r = mapRequest(ctx, { t: sri.end + 20000 + rng.int(200000), a: smscP(sc), b: hlrP(s.hlr), calledFirst: { digits: s.msisdn }, op: M.MapOp.reportSmDeliveryStatus, arg: M.reportSmDeliveryStatusArg(s.msisdn, sc.gt, 1), result: null });
+    return { end: r.end, count: sri.count + r.count };
+  }
   if (err !== undefined && !opts.deliverTo) return sri;
   // The MT-FSM is only on our wire when the SMSC or the serving MSC is ours.
   if (sc.net.kind !== 'home' && target.net.kind !== 'home') return sri;

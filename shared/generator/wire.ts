@@ -96,7 +96,9 @@ export class Wire {
     const fh = from.net.kind === 'home';
     const th = to.net.kind === 'home';
     if (fh && th) {
-      const l = this.internal.get(from.id) ?? this.internal.get(to.id);
+      // Both directions of a dialogue are seen on the same internal link: the one of the endpoint with the lower id.
+      const [x, y] = from.id < to.id ? [from, to] : [to, from];
+      const l = this.internal.get(x.id) ?? this.internal.get(y.id);
       if (!l) throw new Error(`no internal link for ${from.name} → ${to.name}`);
       const dir: 0 | 1 = l.b.id === from.id ? 1 : 0;
       return { link: l, dir, opc: dir ? l.b.pc : l.a.pc, dpc: dir ? l.a.pc : l.b.pc, ni: 2 };
