@@ -186,6 +186,13 @@ test('duplicated components and invoke ids are flagged', () => {
   assert.ok(!rec('multi-invoke').tcap!.flags!.includes('duplicate-invoke-id'));
 });
 
+test('an invoke outside the dialogue\'s MAP application context is flagged', () => {
+  // anyTimeInterrogation hidden behind sendRoutingInfoForSM in a shortMsgGateway dialogue
+  assert.ok(rec('acn-mismatch').tcap!.flags!.includes('acn-mismatch'));
+  assert.equal(decoded.get('acn-mismatch')!.length, 2);
+  for (const n of ['srism-arg', 'isd-arg', 'ul-res', 'ussd-req', 'psl-arg', 'cap-idp']) assert.ok(!rec(n).tcap!.flags?.includes('acn-mismatch'), n);
+});
+
 test('MAP dialogue map-open references', () => {
   const t = rec('map-open-ussd').tcap!;
   assert.deepEqual([t.mapDialogue, t.destinationReference, t.originatingReference], ['map-open', '262011234567890', '491720000002']);

@@ -119,3 +119,65 @@ function acnLookup(oid: string): AcnInfo {
   }
   return {};
 }
+
+/**
+ * Operations each MAP application context carries (TS 29.002 clause 17.1.2 / 17.3, all versions).
+ * Used to flag an invoke whose operation does not belong to the dialogue's context ('acn-mismatch'),
+ * a way to slip an operation past ACN-based screening.
+ */
+const MAP_AC_OPS: Record<number, readonly number[]> = {
+  1: [2, 7, 38, 50, 57], // networkLocUp: updateLocation, insertSubscriberData, forwardCheckSS, activateTraceMode, restoreData
+  2: [3],
+  3: [4],
+  4: [87],
+  5: [22],
+  6: [6],
+  7: [73, 74, 75],
+  8: [76, 77],
+  9: [88],
+  10: [37],
+  11: [28, 29, 30, 33, 34, 35, 68, 69],
+  12: [31, 32],
+  13: [43],
+  14: [9, 56],
+  15: [55],
+  16: [7, 8],
+  17: [50, 51, 52],
+  18: [10, 11, 12, 13, 14, 17, 18, 19, 54],
+  19: [59, 60, 61],
+  20: [45, 47, 63],
+  21: [46],
+  22: [5],
+  23: [49, 64],
+  24: [48, 66],
+  25: [44, 46],
+  26: [58],
+  27: [67],
+  28: [70],
+  29: [71],
+  31: [39, 40, 41, 42],
+  32: [7, 23, 50],
+  33: [24],
+  34: [25],
+  35: [26],
+  36: [72],
+  37: [85],
+  38: [83, 86],
+  39: [15],
+  40: [78, 79, 80, 81],
+  41: [21],
+  42: [89],
+  43: [62, 65],
+  44: [20],
+  45: [84],
+  46: [7, 53],
+  47: [36],
+};
+
+/** False when `oid` is a MAP context with a known operation list that does not contain `opcode`. */
+export function mapAcAllows(oid: string, opcode: number): boolean {
+  if (!oid.startsWith(MAP_PREFIX)) return true;
+  const x = Number(oid.slice(MAP_PREFIX.length).split('.')[0]);
+  const ops = MAP_AC_OPS[x];
+  return !ops || ops.includes(opcode);
+}

@@ -13,7 +13,7 @@ import type { ComponentInfo, TcapInfo } from '../../model/layers/tcap.js';
 import type { SigRecord } from '../../model/record.js';
 import { readTlv, tlv as tlvBinding, readInt, readOid, berErrorText, berErrOffset } from '../ber/ber.js';
 import { toHex, tbcd } from '../ber/digits.js';
-import { acnInfo, type AcnInfo } from './acn.js';
+import { acnInfo, mapAcAllows, type AcnInfo } from './acn.js';
 
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
 const tlv = tlvBinding;
@@ -246,6 +246,15 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   }
   if (t.acn !== undefined && otidKey !== undefined && (first === 0x62 || first === 0x65)) {
     mem.set(otidKey, { acn: t.acn, user: acnUser, acName: t.acName, acVersion: t.acVersion, a: ta, b: tb });
+  }
+  // an invoke whose operation is not part of the dialogue's MAP application context
+  if (t.acn !== undefined && acnUser === 'gsm_map') {
+    for (const c of comps) {
+      if (c.info?.kind === 1 && c.info.opcode !== undefined && !mapAcAllows(t.acn, c.info.opcode)) {
+        flag(t, 'acn-mismatch');
+        break;
+      }
+    }
   }
   const user = chooseUser(acnUser, ssn);
   if (user) t.user = user;

@@ -42,7 +42,8 @@ export interface TcapInfo {
    * 'unknown-tag', 'ber-error', 'heuristic' (TCAP found on an SSN that is not a TCAP SSN),
    * 'acn-from-dialogue' (no ACN in this message: taken from the Begin/Continue of the same transaction),
    * 'unknown-opcode' (a MAP operation code that TS 29.002 does not allocate),
-   * 'duplicate-component' (byte-identical components), 'duplicate-invoke-id' (two invokes with one invoke id).
+   * 'duplicate-component' (byte-identical components), 'duplicate-invoke-id' (two invokes with one invoke id),
+   * 'acn-mismatch' (an invoke whose operation the dialogue's MAP application context does not carry).
    */
   flags?: string[];
 }
