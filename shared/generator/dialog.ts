@@ -60,6 +60,8 @@ export interface MapRequest {
   xudt?: boolean;
   /** Components the responder ends the dialogue with instead of a result (e.g. CAP Continue / Connect). */
   endComps?: Component[];
+  /** The responder rejects the invoke (Q.773 invoke problem code, e.g. 1 mistypedParameter). */
+  reject?: number;
 }
 
 function addr(p: Party, np?: number): SccpAddr {
@@ -108,6 +110,7 @@ export function mapRequest(ctx: Ctx, r: MapRequest): { end: number; count: numbe
   let end: Uint8Array;
   let endComps: Component[] = [];
   if (r.endComps) end = tcapEnd(otid, back(), (endComps = r.endComps));
+  else if (r.reject !== undefined) end = tcapEnd(otid, back(), [{ type: 'reject', invokeId: 1, problemTag: 0x81, problem: r.reject }]);
   else if (r.abort) end = tcapAbort(otid, { pAbortCause: rng.pick([1, 2, 4]) });
   else if (r.error !== undefined) end = tcapEnd(otid, back(), (endComps = [{ type: 'error', invokeId: 1, code: r.error }]));
   else {

@@ -281,7 +281,9 @@ export class Benign {
   private hlrPsi(): number {
     const s = this.homeSub(this.abroad);
     if (!s) return 0;
-    return mapRequest(this.ctx, { t: this.t, a: hlrP(s.hlr), b: vlrP(s.msc), op: M.MapOp.provideSubscriberInfo, arg: M.provideSubscriberInfoArg(s.imsi), result: M.subscriberInfoRes(locationOf(this.ctx, s.msc)) }).count;
+    // Now and then a visited VLR rejects the request component (e.g. a parameter it does not support).
+    const rej = this.ctx.rng.chance(0.05) ? { reject: 1 } : { result: M.subscriberInfoRes(locationOf(this.ctx, s.msc)) };
+    return mapRequest(this.ctx, { t: this.t, a: hlrP(s.hlr), b: vlrP(s.msc), op: M.MapOp.provideSubscriberInfo, arg: M.provideSubscriberInfoArg(s.imsi), ...rej }).count;
   }
 
   /** The home gsmSCF interrogates the home HLR (ATI) for a location-based service: internal. */
