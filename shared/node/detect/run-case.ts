@@ -43,8 +43,10 @@ export async function* caseRows(h: CaseHandle, chunkHint?: (n: number) => void, 
   const cols = columns === '*' ? [...have] : columns.filter((c) => have.has(c));
   const res = await h.conn.stream(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM messages ORDER BY ts, evidence_id, frame, msg_idx, comp_idx`);
   const names = res.columnNames();
-  const blank: Record<string, unknown> = {};
-  for (const c of [...have, ...names]) blank[c] = null;
+  // Columns not streamed read as null through the prototype; streamed ones are own properties assigned in a
+  // fixed order, so every row shares one hidden class (fast property access in the detectors, ~half the memory).
+  const proto: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const c of have) proto[c] = null;
   let n = 0;
   for (;;) {
     const chunk = await res.fetchChunk();
@@ -52,11 +54,10 @@ export async function* caseRows(h: CaseHandle, chunkHint?: (n: number) => void, 
     const data = chunk.getColumns();
     const count = chunk.rowCount;
     for (let r = 0; r < count; r++) {
-      const o: Record<string, unknown> = { ...blank };
+      const o = Object.create(proto) as Record<string, unknown>;
       for (let c = 0; c < names.length; c++) {
         const v = data[c]![r];
-        if (v === null || v === undefined) continue;
-        o[names[c]!] = typeof v === 'bigint' ? Number(v) : typeof v === 'object' ? String(v) : v;
+        o[names[c]!] = v === null || v === undefined ? null : typeof v === 'bigint' ? Number(v) : typeof v === 'object' ? String(v) : v;
       }
       yield o as unknown as DetectRow;
     }

@@ -1,0 +1,49 @@
+/** Detection over a DuckDB case: rows streamed in time order, alerts stored (and replaced on re-run), evidence names. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCase, closeCase, caseQuery } from '../../shared/node/store/case.js';
+import { detectOpenCase } from '../../shared/node/detect/run-case.js';
+import { alertToNdjson, withEvidenceNames } from '../../shared/node/detect/format.js';
+import { parseProfile } from '../../shared/detect/profile-schema.js';
+import { mapBegin, mapEnd, OPS, H, ATT, MSISDN_HOME, IMSI_HOME, resetFrames } from './build.js';
+
+const profile = parseProfile(readFileSync(new URL('./fixtures/profile.json', import.meta.url), 'utf8'));
+const lit = (v: unknown): string => (v === null || v === undefined ? 'NULL' : typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v));
+
+test('detect over a case stores alerts with evidence frames and replaces them on re-run', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sigtrail-detect-test-'));
+  const h = await openCase(join(dir, 'c.duckdb'));
+  try {
+    await h.conn.run("INSERT INTO evidence (id, name) VALUES (7, 'attack.pcap')");
+    resetFrames();
+    const a = mapBegin({ ts: 1_700_000_100, op: OPS.ATI, from: ATT.GT, to: H.HLR, opc: ATT.PC, dpc: H.PC_HLR, msisdn: MSISDN_HOME });
+    const b = mapBegin({ ts: 1_700_000_000, op: OPS.PSI, from: ATT.GT, to: H.VLR, opc: ATT.PC, dpc: H.PC_VLR, imsi: IMSI_HOME });
+    const rows = [a, mapEnd(a), b, mapEnd(b)];
+    const cols = ['frame', 'ts', 'msg_idx', 'comp_idx', 'family', 'opc', 'dpc', 'calling_gt', 'called_gt', 'called_np', 'tcap_type', 'otid', 'dtid', 'comp_kind', 'invoke_id', 'opcode', 'imsi', 'msisdn'] as const;
+    for (const r of rows) await h.conn.run(`INSERT INTO messages (evidence_id, ${cols.join(', ')}) VALUES (7, ${cols.map((c) => lit(r[c])).join(', ')})`);
+    const r1 = await detectOpenCase(h, { profile });
+    assert.equal(r1.rows, 4);
+    const cat1 = r1.alerts.find((x) => x.detector === 'fs11-cat1');
+    const cat2 = r1.alerts.find((x) => x.detector === 'fs11-cat2');
+    assert.ok(cat1 && cat2, r1.alerts.map((x) => x.detector).join(','));
+    assert.ok(cat2.start < cat1.start, 'rows are streamed in time order, not insertion order');
+    const stored = await caseQuery(h, "SELECT id, detector, attacker_gt, victim_msisdn, frames FROM alerts WHERE detector = 'fs11-cat1'");
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0]!.attacker_gt, ATT.GT);
+    assert.equal(stored[0]!.victim_msisdn, MSISDN_HOME);
+    assert.deepEqual(stored[0]!.frames, [{ evidence: '7', frame: a.frame }]);
+    const line = JSON.parse(alertToNdjson(withEvidenceNames(cat1, r1.evidenceNames))) as { frames: unknown; detector: string; explanation: string };
+    assert.deepEqual(line.frames, [{ evidence: 'attack.pcap', frame: a.frame }]);
+    const n1 = Number((await caseQuery(h, 'SELECT count(*) AS n FROM alerts'))[0]!.n);
+    const r2 = await detectOpenCase(h, { profile });
+    const n2 = Number((await caseQuery(h, 'SELECT count(*) AS n FROM alerts'))[0]!.n);
+    assert.equal(n1, n2, 'a re-run replaces, it does not duplicate');
+    assert.deepEqual(r2.alerts.map((x) => x.id).sort(), r1.alerts.map((x) => x.id).sort(), 'stable ids');
+  } finally {
+    await closeCase(h);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
