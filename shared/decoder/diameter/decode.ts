@@ -39,15 +39,13 @@ const IMSI_USERNAME_APPS = new Set([16777251, 16777252, 16777291, 16777308, 1677
 
 const HEX = '0123456789abcdef';
 const TBCD = '0123456789*#abc';
+const HEX2: string[] = Array.from({ length: 256 }, (_, v) => HEX[v >> 4]! + HEX[v & 15]!);
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 /** Lowercase hex without separators (tshark FT_BYTES style). Local copy: the lint rule banning Node's 'util' also matches '../util/*'. */
 export function toHex(b: Uint8Array, s: number, e: number): string {
   let r = '';
-  for (let i = s; i < e; i++) {
-    const v = b[i]!;
-    r += HEX[v >> 4]! + HEX[v & 15]!;
-  }
+  for (let i = s; i < e; i++) r += HEX2[b[i]!]!;
   return r;
 }
 
@@ -329,10 +327,8 @@ function tree(b: Uint8Array, off: number, end: number, depth: number, out: Diame
     if (len < hdr || off + len > end) return;
     const vendor = hdr === 12 ? u32(b, off + 8) : 0;
     const def = avpDef(code, vendor);
-    const a: DiameterAvp = { code, flags, name: def ? def.name : `Unknown-AVP-${code}` };
+    const a: DiameterAvp = { code, flags, name: def ? def.name : `Unknown-AVP-${code}`, offset: off, length: len };
     if (hdr === 12) a.vendor = vendor;
-    a.offset = off;
-    a.length = len;
     out.push(a);
     const s = off + hdr, e = off + len, n = e - s;
     if (!def) a.value = toHex(b, s, e);
