@@ -106,6 +106,15 @@ test('MAP operations, batch 2 (GPRS, LCS, ATM/ATSI, SS results, v1/v2 layouts)',
 test('USSD strings are unpacked from GSM 7-bit', () => {
   assert.equal(rec('ussd-ucs2').map!.ussdString, '*1#');
   assert.equal(rec('ussd-8bit').map!.ussdString, '010203');
+  // escape table, '@' (septet 0) and Latin letters, as tshark -V shows them
+  assert.equal(rec('ussd7-0').map!.ussdString, 'Cost 5€ [ok] {x}');
+  assert.equal(rec('ussd7-2').map!.ussdString, '@home ÄÖÜ');
+  assert.equal(rec('ussd7-5').map!.ussdString, '12345678');
+  // TS 23.038: a CR filling the last octet of 7 septets is padding (tshark keeps it: '1234567\r')
+  assert.equal(rec('ussd7-1').map!.ussdString, '1234567');
+  // DCS 0x10 / 0x11: the language indication is not part of the text (tshark prints it, and reads 0x11 wrongly)
+  assert.equal(rec('ussd7-3').map!.ussdString, '*100#');
+  assert.equal(rec('ussd7-4').map!.ussdString, 'Hé');
   assert.deepEqual([rec('ussd-req').map!.ussdDcs, rec('ussd-req').map!.ussdString, rec('ussd-req').map!.msisdn], [0x0f, '*100#', '491721234567']);
   assert.equal(rec('ussd-res').map!.ussdString, 'Balance 5 EUR');
   assert.equal(rec('ussd-notify').map!.ussdString, 'Hello');
