@@ -117,13 +117,15 @@ export function dialoguesSql(): string[] {
      SELECT evidence_id, frame, msg_idx, (SELECT m FROM maxd) + dense_rank() OVER (ORDER BY evidence_id, k) AS did FROM orphan`,
     `INSERT INTO dialogue_messages SELECT evidence_id, frame, msg_idx, did FROM _dm`,
     // per-message side: initiator = sender of the dialogue's first message
+    // initiator of each dialogue = sender of its first message (an aggregate, cheaper than a window)
+    `CREATE OR REPLACE TEMP TABLE _do AS
+     SELECT d.did, arg_min(t.snd, t.ts) AS orig FROM _dm d JOIN _tm t USING (evidence_id, frame, msg_idx) GROUP BY d.did`,
     `CREATE OR REPLACE TEMP TABLE _dx AS
-     SELECT d.did, m.evidence_id, m.frame, m.msg_idx, m.comp_idx, m.ts, m.tcap_type, m.otid, m.calling_gt, m.called_gt,
+     SELECT d.did, o.orig, m.evidence_id, m.frame, m.msg_idx, m.comp_idx, m.ts, m.tcap_type, m.otid, m.calling_gt, m.called_gt,
             coalesce(m.calling_pc, m.opc) AS s_pc, coalesce(m.called_pc, m.dpc) AS r_pc, m.acn, m.ac_name, m.op_name, m.opcode,
             m.global_opcode, m.comp_kind, m.invoke_id, m.error_code, m.imsi, m.msisdn,
-            coalesce(m.calling_gt, 'pc:' || coalesce(m.calling_pc, m.opc)::VARCHAR) AS snd,
-            first_value(coalesce(m.calling_gt, 'pc:' || coalesce(m.calling_pc, m.opc)::VARCHAR)) OVER (PARTITION BY d.did ORDER BY m.ts, m.frame, m.msg_idx, m.comp_idx) AS orig
-       FROM _dm d JOIN messages m USING (evidence_id, frame, msg_idx)`,
+            coalesce(m.calling_gt, 'pc:' || coalesce(m.calling_pc, m.opc)::VARCHAR) AS snd
+       FROM _dm d JOIN messages m USING (evidence_id, frame, msg_idx) JOIN _do o ON o.did = d.did`,
     `CREATE OR REPLACE TEMP TABLE _inv AS
      SELECT i.did, count(*) AS invokes,
             count(*) FILTER (WHERE NOT EXISTS (
@@ -142,7 +144,7 @@ export function dialoguesSql(): string[] {
        NULL, NULL, NULL, NULL,
        arg_min(x.acn, x.ts) FILTER (WHERE x.acn IS NOT NULL),
        arg_min(x.ac_name, x.ts) FILTER (WHERE x.ac_name IS NOT NULL),
-       string_agg(coalesce(x.op_name, x.opcode::VARCHAR, x.global_opcode), ',' ORDER BY x.ts, x.frame, x.msg_idx, x.comp_idx) FILTER (WHERE x.comp_kind = 1),
+       array_to_string(list_transform(list_sort(list({'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx, 'o': coalesce(x.op_name, x.opcode::VARCHAR, x.global_opcode)}) FILTER (WHERE x.comp_kind = 1)), e -> e.o), ','),
        arg_min(x.opcode, x.ts) FILTER (WHERE x.comp_kind = 1),
        arg_min(x.imsi, x.ts) FILTER (WHERE x.imsi IS NOT NULL),
        arg_min(x.msisdn, x.ts) FILTER (WHERE x.msisdn IS NOT NULL),
@@ -158,7 +160,7 @@ export function dialoguesSql(): string[] {
        count(*) FILTER (WHERE x.comp_idx <= 0),
        coalesce(any_value(i.invokes), 0), coalesce(any_value(i.unanswered), 0),
        min(x.frame),
-       list(x.frame ORDER BY x.ts, x.frame, x.msg_idx) FILTER (WHERE x.comp_idx <= 0)
+       list_sort(list(x.frame) FILTER (WHERE x.comp_idx <= 0))
      FROM _dx x LEFT JOIN _inv i USING (did) GROUP BY x.did`,
     // Diameter request/answer pairs
     `CREATE OR REPLACE TEMP TABLE _dq AS
@@ -204,10 +206,10 @@ export function dialoguesSql(): string[] {
        (min(m.ts) FILTER (WHERE NOT m.diam_request) - min(m.ts) FILTER (WHERE m.diam_request)) * 1000,
        count(*), count(*) FILTER (WHERE m.diam_request),
        CASE WHEN bool_or(NOT m.diam_request) THEN 0 ELSE count(*) FILTER (WHERE m.diam_request) END,
-       min(m.frame), list(m.frame ORDER BY m.ts, m.frame, m.msg_idx)
+       min(m.frame), list_sort(list(m.frame))
      FROM _ddm d JOIN messages m USING (evidence_id, frame, msg_idx) GROUP BY d.did`,
     'DROP TABLE IF EXISTS _tm', 'DROP TABLE IF EXISTS _b', 'DROP TABLE IF EXISTS _mab', 'DROP TABLE IF EXISTS _r', 'DROP TABLE IF EXISTS _m',
-    'DROP TABLE IF EXISTS _dm', 'DROP TABLE IF EXISTS _dx', 'DROP TABLE IF EXISTS _inv', 'DROP TABLE IF EXISTS _dq', 'DROP TABLE IF EXISTS _dpair', 'DROP TABLE IF EXISTS _ddm',
+    'DROP TABLE IF EXISTS _dm', 'DROP TABLE IF EXISTS _do', 'DROP TABLE IF EXISTS _dx', 'DROP TABLE IF EXISTS _inv', 'DROP TABLE IF EXISTS _dq', 'DROP TABLE IF EXISTS _dpair', 'DROP TABLE IF EXISTS _ddm',
   ];
 }
 
@@ -221,19 +223,21 @@ const mccOfRealm = (col: string): string =>
 export function nodesSql(): string[] {
   return [
     'DELETE FROM nodes',
+    // per-branch pre-aggregation keeps the intermediate small (distinct node/peer pairs, not messages)
     `CREATE OR REPLACE TEMP TABLE _ev AS
-     SELECT calling_gt AS node, 'gt' AS kind, ts, 1 AS s, 0 AS r, called_gt AS peer, calling_ssn AS ssn, NULL::VARCHAR AS drole FROM messages WHERE calling_gt IS NOT NULL AND comp_idx <= 0
-     UNION ALL SELECT called_gt, 'gt', ts, 0, 1, calling_gt, called_ssn, NULL FROM messages WHERE called_gt IS NOT NULL AND comp_idx <= 0
-     UNION ALL SELECT 'pc:' || opc, 'pc', ts, 1, 0, 'pc:' || dpc, NULL, NULL FROM messages WHERE opc IS NOT NULL AND comp_idx <= 0
-     UNION ALL SELECT 'pc:' || dpc, 'pc', ts, 0, 1, 'pc:' || opc, NULL, NULL FROM messages WHERE dpc IS NOT NULL AND comp_idx <= 0
-     UNION ALL SELECT origin_host, 'host', ts, 1, 0, coalesce(dest_host, dest_realm), NULL,
-            CASE WHEN diam_app = 16777251 AND diam_request THEN 'mme' WHEN diam_app = 16777251 AND NOT diam_request THEN 'hss' END
-       FROM messages WHERE origin_host IS NOT NULL
-     UNION ALL SELECT dest_host, 'host', ts, 0, 1, origin_host, NULL, NULL FROM messages WHERE dest_host IS NOT NULL`,
+     WITH m AS (SELECT calling_gt, called_gt, calling_ssn, called_ssn, opc, dpc, ts FROM messages WHERE comp_idx <= 0)
+     SELECT calling_gt AS node, 'gt' AS kind, called_gt AS peer, calling_ssn AS ssn, NULL::VARCHAR AS drole, min(ts) AS f, max(ts) AS l, count(*) AS s, 0 AS r FROM m WHERE calling_gt IS NOT NULL GROUP BY ALL
+     UNION ALL SELECT called_gt, 'gt', calling_gt, called_ssn, NULL, min(ts), max(ts), 0, count(*) FROM m WHERE called_gt IS NOT NULL GROUP BY ALL
+     UNION ALL SELECT 'pc:' || opc, 'pc', 'pc:' || dpc, NULL, NULL, min(ts), max(ts), count(*), 0 FROM m WHERE opc IS NOT NULL GROUP BY opc, dpc
+     UNION ALL SELECT 'pc:' || dpc, 'pc', 'pc:' || opc, NULL, NULL, min(ts), max(ts), 0, count(*) FROM m WHERE dpc IS NOT NULL GROUP BY opc, dpc
+     UNION ALL SELECT origin_host, 'host', coalesce(dest_host, dest_realm), NULL,
+            CASE WHEN diam_app = 16777251 AND diam_request THEN 'mme' WHEN diam_app = 16777251 AND NOT diam_request THEN 'hss' END,
+            min(ts), max(ts), count(*), 0
+       FROM messages WHERE origin_host IS NOT NULL GROUP BY origin_host, coalesce(dest_host, dest_realm), diam_app, diam_request
+     UNION ALL SELECT dest_host, 'host', origin_host, NULL, NULL, min(ts), max(ts), 0, count(*) FROM messages WHERE dest_host IS NOT NULL GROUP BY ALL`,
     `CREATE OR REPLACE TEMP TABLE _n AS
-     SELECT node, kind, min(ts) AS first_ts, max(ts) AS last_ts, sum(s) AS sent, sum(r) AS received, count(DISTINCT peer) AS peers,
-            mode(ssn) FILTER (WHERE ssn IS NOT NULL) AS ssn, mode(drole) FILTER (WHERE drole IS NOT NULL) AS drole,
-            arg_max(peer, ts) FILTER (WHERE kind = 'host' AND s = 1) AS realm_hint
+     SELECT node, kind, min(f) AS first_ts, max(l) AS last_ts, sum(s) AS sent, sum(r) AS received, count(DISTINCT peer) AS peers,
+            arg_max(ssn, s + r) FILTER (WHERE ssn IS NOT NULL) AS ssn, arg_max(drole, s + r) FILTER (WHERE drole IS NOT NULL) AS drole
        FROM _ev GROUP BY node, kind`,
     `INSERT INTO nodes
      SELECT n.node, n.kind,
@@ -300,7 +304,8 @@ export function locationsSql(): string[] {
     'DELETE FROM locations',
     `INSERT INTO locations
      WITH ev AS (
-       SELECT m.*, d.imsi AS d_imsi, d.msisdn AS d_msisdn
+       SELECT m.evidence_id, m.frame, m.ts, m.imsi, m.msisdn, m.op_name, m.opcode, m.diam_cmd, m.diam_cmd_name, m.vlr, m.msc, m.sgsn,
+              m.origin_host, m.calling_gt, m.visited_plmn, m.cgi, m.lai, m.age_of_location, d.imsi AS d_imsi, d.msisdn AS d_msisdn
          FROM messages m
          LEFT JOIN dialogue_messages dm USING (evidence_id, frame, msg_idx)
          LEFT JOIN dialogues d ON d.dialogue_id = dm.dialogue_id

@@ -223,7 +223,7 @@ export const TABLES: readonly TableDoc[] = [
       c('invokes', 'INTEGER', 'invoke components (TCAP) or requests (Diameter)'),
       c('unanswered', 'INTEGER', 'invokes with no result/error with the same invoke id, or unanswered Diameter requests'),
       c('frame', 'INTEGER', 'frame of the first message (with evidence_id: where to start reading)'),
-      c('frames', 'INTEGER[]', 'frames of all messages, in time order'),
+      c('frames', 'INTEGER[]', 'frames of all its messages, in capture order'),
     ],
   },
   {
