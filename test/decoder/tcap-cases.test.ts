@@ -115,6 +115,7 @@ test('USSD strings are unpacked from GSM 7-bit', () => {
   // DCS 0x10 / 0x11: the language indication is not part of the text (tshark prints it, and reads 0x11 wrongly)
   assert.equal(rec('ussd7-3').map!.ussdString, '*100#');
   assert.equal(rec('ussd7-4').map!.ussdString, 'Hé');
+  assert.equal(rec('ussd-v1-data').map!.ussdString, '*#06#');
   assert.deepEqual([rec('ussd-req').map!.ussdDcs, rec('ussd-req').map!.ussdString, rec('ussd-req').map!.msisdn], [0x0f, '*100#', '491721234567']);
   assert.equal(rec('ussd-res').map!.ussdString, 'Balance 5 EUR');
   assert.equal(rec('ussd-notify').map!.ussdString, 'Hello');

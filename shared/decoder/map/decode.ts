@@ -115,6 +115,12 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: SNode<MapLeaf>, o: Recor
       ussdVe = ve;
       ussdBuf = b;
       break;
+    case 'ia5': {
+      let t = '';
+      for (let i = vs; i < ve; i++) t += String.fromCharCode(b[i]! & 0x7f);
+      set(out, n.f, t);
+      break;
+    }
     case 'imei':
       set(out, n.f, tbcd(b, vs, ve));
       break;

@@ -9,7 +9,7 @@ import { seq, choice, U, C, type SNode } from '../ber/schema.js';
 
 export type MapLeaf =
   | 'imsi' | 'addr' | 'lmsi' | 'int' | 'ssCode' | 'cgi' | 'lai' | 'geo' | 'isup' | 'dcs' | 'ussd'
-  | 'imei' | 'reqInfo' | 'null' | 'hex' | 'count' | 'subState' | 'tpduMo' | 'tpduMt';
+  | 'imei' | 'reqInfo' | 'null' | 'hex' | 'count' | 'subState' | 'tpduMo' | 'tpduMt' | 'ia5';
 export type MNode = SNode<MapLeaf>;
 
 const OCT = U(4), INT = U(2), SEQ = U(16), ENUM = U(10), NUL = U(5);
@@ -225,6 +225,9 @@ res(57, { [SEQ]: seq<MapLeaf>({ [OCT]: addr('hlrNumber') }) });
 // 58 sendIMSI
 arg(58, { [OCT]: addr('msisdn') });
 res(58, { [OCT]: imsi() });
+// 19 processUnstructuredSS-Data (v1): SS-UserData IA5String, both directions
+arg(19, { [U(22)]: L('ia5', 'ussdString') });
+res(19, { [U(22)]: L('ia5', 'ussdString') });
 // 59 processUnstructuredSS-Request, 60 unstructuredSS-Request, 61 unstructuredSS-Notify
 for (const op of [59, 60, 61]) arg(op, { [SEQ]: ussdArg });
 res(59, { [SEQ]: ussdArg });
