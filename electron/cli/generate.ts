@@ -6,7 +6,7 @@
 import { mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from './args.js';
-import { generateToSink, type GenerateOptions, type GenerateResult } from '../../shared/generator/index.js';
+import { generateToSink, planScenarios, type GenerateOptions, type GenerateResult } from '../../shared/generator/index.js';
 
 export async function writeGeneration(dir: string, opts: GenerateOptions): Promise<GenerateResult & { pcapPath: string; bytes: number }> {
   mkdirSync(dir, { recursive: true });
@@ -53,12 +53,19 @@ export async function run(args: string[]): Promise<number> {
   };
   const hours = num(a.opts.hours, 'hours');
   if (hours !== undefined) opts.hours = hours;
+  try {
+    planScenarios(opts.scenarios ?? 'all');
+  } catch (e) {
+    console.error(`sigtrail generate: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
   const t0 = Date.now();
   const r = await writeGeneration(out, opts);
   if (!a.opts.quiet) {
     const s = (Date.now() - t0) / 1000;
     console.log(`wrote ${r.pcapPath}: ${r.labels.frames} frames, ${r.labels.messages} messages, ${r.labels.instances.length} scenario instances (${(r.bytes / 1048576).toFixed(1)} MiB, ${s.toFixed(1)} s, ${Math.round(r.labels.messages / s)} msgs/s)`);
-    console.log(`wrote ${join(out, 'labels.json')} and ${join(out, 'profile.json')} (home ${r.profile.home.name}, MCC ${r.profile.home.mcc}, CC +${r.profile.home.cc}, ${r.profile.partners.length} partners)`);
+    const kinds = (k: string): number => r.profile.partners.filter((p) => p.kind === k).length;
+    console.log(`wrote ${join(out, 'labels.json')} and ${join(out, 'profile.json')} (home ${r.profile.home.name}, MCC ${r.profile.home.mcc}, CC +${r.profile.home.cc}; ${kinds('roaming')} roaming partners, ${kinds('sms-hub')} SMS hubs, ${kinds('ipx')} IPX carriers)`);
   }
   return 0;
 }
