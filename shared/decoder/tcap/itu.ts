@@ -200,7 +200,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
       t.dtid = toHex(b, vs, ve);
       dtidKey = tidKey(b, vs, ve, t.dtid);
     }
-    else if (matched === DLG) acnUser = dialogue(b, vs, ve, t, ctx, stop);
+    else if (matched === DLG) acnUser = dialogue(b, vs, ve, t, stop);
     else if (matched === COMPS) {
       compS = vs;
       compE = ve;
@@ -209,9 +209,6 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
       t.abortCause = P_ABORT[t.pAbortCause] ?? `p-abort ${t.pAbortCause}`;
     }
     p = next;
-  }
-  if (first === 0x67 && p >= msgEnd && t.abortCause === undefined && t.dialogue === 'abrt') {
-    // u-abort: cause given by the ABRT abort-source (already set by dialogue())
   }
   if (first === 0x62 && t.dialogue === undefined) flag(t, 'no-dialogue');
 
@@ -322,7 +319,7 @@ function componentRecord(b: SigRecord, compIdx: number, component: ComponentInfo
 }
 
 /** Dialogue portion: EXTERNAL { direct-reference OID, [0] DialoguePDU }. Returns the component user named by the ACN. */
-function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, ctx: DecodeContext, stop: (r: string, o: number) => void): string | undefined {
+function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, stop: (r: string, o: number) => void): string | undefined {
   let e = readTlv(b, vs, ve);
   if (e || b[vs] !== 0x28) {
     flag(t, e ? 'ber-error' : 'unknown-tag');
@@ -369,7 +366,6 @@ function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, ctx: Decod
       user = dialoguePdu(b, ps, pe, t, stop);
     }
   }
-  void ctx;
   return user;
 }
 
