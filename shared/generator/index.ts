@@ -66,7 +66,13 @@ export async function generateToSink(opts: GenerateOptions, sink: ChunkSink): Pr
   for (const [def, variant] of plan) {
     const span = (def.spanHours?.(variant) ?? 1) * 3600e6;
     const room = Math.max(1, end - start - span - 2 * 3600e6);
-    const t = start + 3600e6 + srng.next() * room;
+    let t = start + 3600e6 + srng.next() * room;
+    // Blended instances hide in busy hours: accept a start time with the probability of the day/night rhythm.
+    for (let i = 0; variant === 'blended' && i < 50; i++) {
+      const h = ((((t / 3600e6 + world.home.country.utc) % 24) + 24) % 24);
+      if (srng.next() < rhythm(h)) break;
+      t = start + 3600e6 + srng.next() * room;
+    }
     const inst = new Instance(`${def.meta.id}-${variant}-${++k}`, def.meta.id, def.meta.attack, def.meta.category, variant);
     def.build({ ...sc, rng: srng }, variant, t, inst);
     instances.push(inst);
