@@ -40,8 +40,8 @@ function syntheticTimeline(n: number): TimelineData {
 
 const frame = () => new Promise<number>((ok) => requestAnimationFrame(() => ok(performance.now())));
 
-async function graphBench(n: number) {
-  const m = new GraphModel(document.getElementById('graph')!);
+async function graphBench(n: number, webgl?: boolean) {
+  const m = new GraphModel(document.getElementById('graph')!, webgl === undefined ? {} : { webgl });
   const d = syntheticGraph(n);
   const t0 = performance.now();
   m.setData(d);
@@ -57,13 +57,24 @@ async function graphBench(n: number) {
     await frame();
     times.push(performance.now() - s);
   }
+  // The same through user input: wheel events on the graph canvas, as a mouse would send.
+  const target = document.querySelector('#graph canvas:last-of-type') ?? document.getElementById('graph')!;
+  const wheel: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const s = performance.now();
+    target.dispatchEvent(new WheelEvent('wheel', { deltaY: i % 2 ? -120 : 100, clientX: 600, clientY: 350, bubbles: true, cancelable: true }));
+    await frame();
+    wheel.push(performance.now() - s);
+  }
   const s = performance.now();
   m.select('gt:0');
   await frame();
   const selectMs = performance.now() - s;
   times.sort((a, b) => a - b);
+  wheel.sort((a, b) => a - b);
+  const webglUsed = m.webgl ? 1 : 0;
   m.destroy();
-  return { nodes: d.nodes.length, edges: d.edges.length, loadMs, interactionMedianMs: times[Math.floor(times.length / 2)]!, interactionP90Ms: times[Math.floor(times.length * 0.9)]!, selectMs };
+  return { nodes: d.nodes.length, edges: d.edges.length, webgl: webglUsed, loadMs, interactionMedianMs: times[Math.floor(times.length / 2)]!, interactionP90Ms: times[Math.floor(times.length * 0.9)]!, wheelMedianMs: wheel[Math.floor(wheel.length / 2)]!, selectMs };
 }
 
 async function timelineBench(n: number) {
@@ -88,7 +99,7 @@ async function timelineBench(n: number) {
 
 declare global {
   interface Window {
-    __bench?: { graph(n: number): ReturnType<typeof graphBench>; timeline(n: number): ReturnType<typeof timelineBench> };
+    __bench?: { graph(n: number, webgl?: boolean): ReturnType<typeof graphBench>; timeline(n: number): ReturnType<typeof timelineBench> };
   }
 }
 window.__bench = { graph: graphBench, timeline: timelineBench };

@@ -188,7 +188,7 @@ test('workbench end to end through the web host', { skip: chromiumMissing, timeo
     await page.waitForFunction(() => !!(window as unknown as { __bench?: unknown }).__bench);
     const g = await page.evaluate(() => (window as unknown as { __bench: { graph(n: number): Promise<Record<string, number>> } }).__bench.graph(5000));
     const tl = await page.evaluate(() => (window as unknown as { __bench: { timeline(n: number): Promise<Record<string, number>> } }).__bench.timeline(100000));
-    console.log(`# graph 5,000 nodes / ${g.edges} edges: load ${g.loadMs!.toFixed(0)} ms, pan/zoom frame median ${g.interactionMedianMs!.toFixed(1)} ms (p90 ${g.interactionP90Ms!.toFixed(1)}), select ${g.selectMs!.toFixed(1)} ms`);
+    console.log(`# graph 5,000 nodes / ${g.edges} edges (${g.webgl ? 'WebGL' : 'canvas 2D'}): load ${g.loadMs!.toFixed(0)} ms, wheel-zoom frame median ${g.wheelMedianMs!.toFixed(1)} ms, full redraw median ${g.interactionMedianMs!.toFixed(1)} ms (p90 ${g.interactionP90Ms!.toFixed(1)}), select+highlight ${g.selectMs!.toFixed(1)} ms`);
     console.log(`# timeline 100,000 events: first render ${tl.firstRenderMs!.toFixed(1)} ms, zoom re-render median ${tl.zoomRenderMedianMs!.toFixed(1)} ms (p90 ${tl.zoomRenderP90Ms!.toFixed(1)})`);
     assert.equal(g.nodes, 5000);
     assert.equal(tl.events, 100000);

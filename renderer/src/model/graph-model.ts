@@ -56,15 +56,33 @@ export function layoutPositions(nodes: GraphNode[]): { pos: Map<string, { x: num
   return { pos, groups: out };
 }
 
+/** WebGL on a real GPU. Software WebGL (SwiftShader, e.g. headless or GPU-less machines) is slower than canvas 2D. */
+export function hasWebgl(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    return !/swiftshader|llvmpipe|software/i.test(name);
+  } catch {
+    return false;
+  }
+}
+
 export class GraphModel {
   cy: Core;
   data: GraphData | null = null;
   private byId = new Map<string, GraphNode>();
   onSelect: (id: string | null) => void = () => undefined;
 
-  constructor(container: HTMLElement) {
+  readonly webgl: boolean;
+
+  constructor(container: HTMLElement, opts: { webgl?: boolean } = {}) {
+    // Cytoscape's WebGL renderer draws 5,000+ nodes fluidly; fall back to canvas 2D where WebGL is missing.
+    this.webgl = opts.webgl ?? hasWebgl();
     this.cy = cytoscape({
       container,
+      ...(this.webgl ? { renderer: { name: 'canvas', webgl: true, webglTexSize: 4096, webglTexRows: 24, webglBatchSize: 4096, webglTexPerBatch: 16 } as never } : {}),
       elements: [],
       layout: { name: 'preset' },
       minZoom: 0.02,
