@@ -62,7 +62,8 @@ test('capture is well formed: record count = labels.frames, time never goes back
 });
 
 test('labels cover every catalogue scenario and variant, with frames, victims and attacker identity', async () => {
-  const g = await generateFiles({ seed: 11, ...SMALL });
+  const pcs = new Map<number, number[]>();
+  const g = await generateFiles({ seed: 11, ...SMALL, onFrame: (f) => (f.opc !== undefined ? pcs.set(f.frame, [f.opc, f.dpc!]) : pcs.set(f.frame, [])) });
   const want = planScenarios('all').map(([d, v]) => `${d.meta.id}:${v}`).sort();
   const got = g.labels.instances.map((i) => `${i.scenario}:${i.difficulty}`).sort();
   assert.deepEqual(got, want);
@@ -77,6 +78,9 @@ test('labels cover every catalogue scenario and variant, with frames, victims an
     if (!i.benign) {
       assert.ok(i.attacker.gts.length > 0 || i.attacker.host, `${i.id} attacker identity`);
       if (i.scenario !== 'srism-scanning' && i.scenario !== 'dia-air-probing') assert.ok(i.victims.length > 0, `${i.id} victims`);
+      const seen = new Set(i.frames.flatMap((f) => pcs.get(f) ?? []));
+      if (i.scenario.startsWith('dia-')) assert.equal(i.attacker.pc, null, `${i.id}: Diameter attackers have no point code`);
+      else assert.ok(i.attacker.pc !== null && seen.has(i.attacker.pc), `${i.id}: attacker point code ${i.attacker.pc} is on its frames`);
     }
   }
   const cats = catalogue();

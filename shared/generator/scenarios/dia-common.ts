@@ -8,5 +8,7 @@ export function diaOrigin(a: Attacker, node: Sp | undefined, inst: Instance): { 
   const o = { host: n.host!, realm: n.net.realm };
   inst.host = o.host;
   inst.realm = o.realm;
+  // Diameter has no point codes: the attacker is identified by Origin-Host/Realm only.
+  inst.pc = null;
   return o;
 }

@@ -34,6 +34,7 @@ export const scenario: ScenarioDef = {
     }
     inst.host = mme.host!;
     inst.realm = mme.net.realm;
+    inst.pc = null;
     registerLte(sc, t, v, mme, inst);
   },
 };
