@@ -365,6 +365,21 @@ export const TABLES: readonly TableDoc[] = [
   },
 ];
 
+/**
+ * ART indexes for the investigator's point look-ups on the (small) derived tables.
+ * `messages` has none: DuckDB's zone maps serve time / evidence ranges, and scans
+ * of one column stay fast; an index there would slow every bulk load.
+ */
+export const INDEXES: readonly [name: string, table: string, column: string][] = [
+  ['dialogues_imsi', 'dialogues', 'imsi'],
+  ['subscribers_imsi', 'subscribers', 'imsi'],
+  ['subscribers_msisdn', 'subscribers', 'msisdn'],
+  ['locations_imsi', 'locations', 'imsi'],
+  ['links_src', 'links', 'src'],
+  ['links_dst', 'links', 'dst'],
+  ['nodes_node', 'nodes', 'node'],
+];
+
 function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
@@ -376,6 +391,7 @@ export function schemaDDL(): string[] {
     out.push(`CREATE TABLE IF NOT EXISTS ${t.name} (\n  ${t.columns.map((col) => `${col.name} ${col.type}`).join(',\n  ')}${t.tail ? `,\n  ${t.tail}` : ''}\n)`);
   }
   out.push('CREATE SEQUENCE IF NOT EXISTS evidence_seq START 1');
+  for (const [name, table, col] of INDEXES) out.push(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${col})`);
   return out;
 }
 
