@@ -37,7 +37,19 @@ function num(v: string | true | undefined, name: string): number | undefined {
 export async function run(args: string[]): Promise<number> {
   const a = parseArgs(args, { values: ['out', 'seed', 'messages', 'scenarios', 'hours'], flags: ['quiet', 'help'] });
   if (a.opts.help) {
-    console.log('usage: sigtrail generate --out DIR [--seed N] [--messages N] [--scenarios all|none|id[:variant],…] [--hours H] [--quiet]');
+    console.log(
+      [
+        'usage: sigtrail generate --out DIR [--seed N] [--messages N] [--scenarios all|none|id[:variant],…] [--hours H] [--quiet]',
+        '',
+        '  --seed N        world and traffic seed (default 1); the same seed gives byte-identical files',
+        '  --messages N    target number of signaling messages, i.e. SCTP DATA chunks (M3UA or Diameter), default 20000',
+        '  --scenarios     all (default), none, or catalogue ids, optionally id:variant (see sigtrail scenarios)',
+        '  --hours H       capture length (default 24, with a day/night rhythm in the home country’s time)',
+        '',
+        'Writes DIR/capture.pcap (Ethernet/IPv4/SCTP: M3UA/SCCP/TCAP/MAP/CAP, ISUP, Diameter S6a),',
+        'DIR/labels.json (scenario instances with their frame numbers) and DIR/profile.json (network profile).',
+      ].join('\n'),
+    );
     return 0;
   }
   const out = a.opts.out;
