@@ -109,10 +109,10 @@ export function readTlv(b: Uint8Array, off: number, limit: number, depth = 0, cl
     // scan nested elements up to the end-of-contents octets
     let q = p;
     for (;;) {
-      if (q + 1 < limit && b[q] === 0 && b[q + 1] === 0) break;
-      if (q >= limit) return fail(BER_NO_EOC, q);
+      if (q + 2 > limit) return fail(BER_NO_EOC, q);
+      if (b[q] === 0 && b[q + 1] === 0) break;
       const e = readTlv(b, q, limit, depth + 1);
-      if (e) return e === BER_TRUNC_TAG && q + 1 >= limit ? fail(BER_NO_EOC, q) : e;
+      if (e) return e;
       q = tlv.next;
     }
     tlv.start = off;
