@@ -49,3 +49,12 @@ test('opening a case in a folder that does not exist is a clear error', async ()
   await assert.rejects(openCase('/nonexistent-sigtrail-dir/x/case.duckdb'), /folder .* does not exist/);
   await assert.rejects(openCase('/nonexistent-sigtrail-dir/case.duckdb', { readOnly: true }), /no case file/);
 });
+
+test('SCHEMA.md documents every table and column of schema.ts', async () => {
+  const { readFileSync } = await import('node:fs');
+  const md = readFileSync(new URL('../../shared/store/SCHEMA.md', import.meta.url), 'utf8');
+  for (const tb of TABLES) {
+    assert.ok(md.includes(`### \`${tb.name}\``), `table ${tb.name}`);
+    for (const col of tb.columns) assert.ok(md.includes(`| \`${col.name}\` |`), `${tb.name}.${col.name}`);
+  }
+});
