@@ -49,6 +49,7 @@ interface Pending {
   prevNode?: string | undefined;
   mtAfter: number;
   oldActive: number;
+  closed: boolean;
 }
 
 const AFTER_SEC = 3600;
@@ -59,6 +60,9 @@ export class UlFeatureTracker {
   private readonly lastSai = new Map<string, number>();
   private readonly lastUl = new Map<string, number>();
   private readonly pending: Pending[] = [];
+  private head = 0;
+  private readonly byNode = new Map<string, Pending[]>();
+  private readonly byImsi = new Map<string, Pending[]>();
   readonly samples: UlSample[] = [];
 
   constructor(private readonly net: NetView, private readonly state: CaseState) {}
@@ -67,20 +71,22 @@ export class UlFeatureTracker {
     const imsi = r.imsi ?? this.state.subscriber(r).imsi;
     const isUl = (isInvoke(r) && (mapOp(r) === 2 || mapOp(r) === 23)) || (r.family === 'diameter' && r.diam_request === true && r.diam_cmd === DIAM.ULR);
     const isSai = (isInvoke(r) && mapOp(r) === 56) || (r.family === 'diameter' && r.diam_request === true && r.diam_cmd === DIAM.AIR);
-    // After-UL observations.
-    if (this.pending.length) {
-      for (let i = this.pending.length - 1; i >= 0; i--) {
-        const p = this.pending[i]!;
-        if (r.ts - p.s.row.ts > AFTER_SEC) {
-          this.done(p);
-          this.pending.splice(i, 1);
-          continue;
-        }
-        if (isInvoke(r) && smDirection(r) === 'mt' && r.called_gt && (r.called_gt === p.node || r.called_gt === p.gt)) {
+    // After-UL observations: expire from the front of the queue, then look up by node / IMSI.
+    while (this.head < this.pending.length && r.ts - this.pending[this.head]!.s.row.ts > AFTER_SEC) this.done(this.pending[this.head++]!);
+    if (this.head > 4096 && this.head * 2 > this.pending.length) {
+      this.pending.splice(0, this.head);
+      this.head = 0;
+    }
+    if (this.head < this.pending.length && isInvoke(r)) {
+      if (r.called_gt && smDirection(r) === 'mt') {
+        for (const p of this.byNode.get(r.called_gt) ?? []) {
+          if (p.closed) continue;
           p.mtAfter++;
           p.s.context.push(r);
         }
-        if (imsi === p.s.imsi && isInvoke(r) && p.prevNode && r.calling_gt === p.prevNode && r.calling_gt !== p.gt) p.oldActive++;
+      }
+      if (imsi && r.calling_gt) {
+        for (const p of this.byImsi.get(imsi) ?? []) if (!p.closed && p.prevNode && r.calling_gt === p.prevNode && r.calling_gt !== p.gt) p.oldActive++;
       }
     }
     if (!imsi || !this.net.isHomeImsi(imsi)) return;
@@ -113,7 +119,10 @@ export class UlFeatureTracker {
       ];
       const prev = this.state.servingOf(imsi);
       const s: UlSample = { row: r, imsi, x, context: [r] };
-      this.pending.push({ s, node: r.msc ?? r.vlr ?? r.sgsn ?? r.origin_host ?? '', gt: r.calling_gt, prevNode: prev?.node, mtAfter: 0, oldActive: 0 });
+      const p: Pending = { s, node: r.msc ?? r.vlr ?? r.sgsn ?? r.origin_host ?? '', gt: r.calling_gt, prevNode: prev?.node, mtAfter: 0, oldActive: 0, closed: false };
+      this.pending.push(p);
+      for (const k of new Set([p.node, p.gt ?? ''])) if (k) this.index(this.byNode, k, p);
+      this.index(this.byImsi, imsi, p);
       return;
     }
     if (!isInvoke(r)) return;
@@ -132,7 +141,20 @@ export class UlFeatureTracker {
     else if (smDirection(r) === 'mt') b.mt++;
   }
 
+  /** Appends to an index list, pruning closed entries when the list has doubled (amortised O(1)). */
+  private index(m: Map<string, Pending[]>, k: string, p: Pending): void {
+    let a = m.get(k);
+    if (!a) m.set(k, (a = []));
+    a.push(p);
+    if (a.length >= 32 && (a.length & (a.length - 1)) === 0) {
+      const live = a.filter((x) => !x.closed);
+      if (live.length) m.set(k, live);
+      else m.delete(k);
+    }
+  }
+
   private done(p: Pending): void {
+    p.closed = true;
     const n = FEATURES.length;
     p.s.x[n - 2] = l1p(p.mtAfter);
     p.s.x[n - 1] = l1p(p.oldActive);
@@ -140,8 +162,11 @@ export class UlFeatureTracker {
   }
 
   finish(): UlSample[] {
-    for (const p of this.pending) this.done(p);
+    for (let i = this.head; i < this.pending.length; i++) this.done(this.pending[i]!);
     this.pending.length = 0;
+    this.head = 0;
+    this.byNode.clear();
+    this.byImsi.clear();
     return this.samples;
   }
 }
