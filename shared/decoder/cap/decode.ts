@@ -7,7 +7,7 @@ import type { DecodeContext } from '../context.js';
 import type { CapInfo } from '../../model/layers/tcap.js';
 import { readTlv, tlv as tlvBinding, readInt, berErrorText, berErrOffset } from '../ber/ber.js';
 import { seq, choice, element, U, C, type SNode } from '../ber/schema.js';
-import { tbcd } from '../ber/digits.js';
+import { tbcd } from '../util/digits.js';
 import { CAP_OP_NAMES, CAP_ERROR_NAMES } from './names.js';
 import { addressDigits, addressNp, cgiText, isupDigits } from '../map/values.js';
 

@@ -8,7 +8,7 @@ import type { DecodeContext } from '../context.js';
 import type { MapInfo } from '../../model/layers/tcap.js';
 import { readTlv, tlv as tlvBinding, readInt, berErrorText, berErrOffset } from '../ber/ber.js';
 import { element, type SNode } from '../ber/schema.js';
-import { tbcd, toHex } from '../ber/digits.js';
+import { tbcd, toHex } from '../util/digits.js';
 import { MAP_OP_NAMES, MAP_ERROR_NAMES } from './names.js';
 import { MAP_ARG, MAP_RES, type MapLeaf } from './schema.js';
 import { SS_CODE_NAMES } from './sscodes.js';

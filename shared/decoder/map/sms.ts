@@ -2,7 +2,7 @@
  * SMS TPDU (3GPP TS 23.040) as carried in MAP sm-RP-UI: the originating /
  * destination address (tshark fills e164.msisdn from it) and the user data text.
  */
-import { bcdOddEven } from '../ber/digits.js';
+import { bcdOddEven } from '../util/digits.js';
 import { gsm7 } from './values.js';
 
 export interface TpduInfo {

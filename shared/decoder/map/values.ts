@@ -1,5 +1,5 @@
 /** MAP value decoders: addresses, location, USSD text (3GPP TS 29.002, 23.003, 23.038, 23.032). */
-import { tbcd, toHex, bcdOddEven } from '../ber/digits.js';
+import { tbcd, toHex, bcdOddEven } from '../util/digits.js';
 
 /** Digits of an AddressString / ISDN-AddressString value (TON/NPI octet skipped). */
 export function addressDigits(b: Uint8Array, vs: number, ve: number): string {

@@ -6,7 +6,7 @@
 import type { DecodeContext } from '../context.js';
 import type { ComponentInfo, TcapInfo } from '../../model/layers/tcap.js';
 import { readTlv, tlv as tlvBinding, readOid, readUint, berErrorText, berErrOffset } from '../ber/ber.js';
-import { toHex } from '../ber/digits.js';
+import { toHex } from '../util/digits.js';
 
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
 const tlv = tlvBinding;

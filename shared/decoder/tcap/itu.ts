@@ -12,7 +12,7 @@ import type { DecodeContext } from '../context.js';
 import type { ComponentInfo, TcapInfo } from '../../model/layers/tcap.js';
 import type { SigRecord } from '../../model/record.js';
 import { readTlv, tlv as tlvBinding, readInt, readOid, berErrorText, berErrOffset } from '../ber/ber.js';
-import { toHex, tbcd } from '../ber/digits.js';
+import { toHex, tbcd } from '../util/digits.js';
 import { acnInfo, mapAcAllows, type AcnInfo } from './acn.js';
 
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
