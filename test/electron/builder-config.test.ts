@@ -37,7 +37,10 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 test('electron-builder.yml targets AppImage, deb, NSIS and dmg and unpacks DuckDB native files', () => {
-  const cfg = yaml.load(readFileSync(join(root, 'build/electron-builder.yml'), 'utf8')) as Record<string, any>;
+  interface Platform { target: string[]; icon: string }
+  const cfg = yaml.load(readFileSync(join(root, 'build/electron-builder.yml'), 'utf8')) as {
+    appId: unknown; productName: string; asar: boolean; extraMetadata: { main: string }; files: string[]; asarUnpack: string[]; linux: Platform; win: Platform; mac: Platform;
+  };
   assert.equal(typeof cfg.appId, 'string');
   assert.equal(cfg.productName, 'Sigtrail');
   assert.deepEqual(cfg.linux.target, ['AppImage', 'deb']);
@@ -47,10 +50,10 @@ test('electron-builder.yml targets AppImage, deb, NSIS and dmg and unpacks DuckD
   assert.equal(cfg.extraMetadata.main, 'out/main/index.js');
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
   assert.equal(pkg.main, cfg.extraMetadata.main, 'package.json main and the packaged entry agree');
-  for (const k of ['linux', 'win', 'mac']) assert.ok(existsSync(join(root, cfg[k].icon)), `${k} icon ${cfg[k].icon} exists`);
-  assert.ok((cfg.files as string[]).includes('out/**/*'), 'the electron-vite output is packaged');
+  for (const k of ['linux', 'win', 'mac'] as const) assert.ok(existsSync(join(root, cfg[k].icon)), `${k} icon ${cfg[k].icon} exists`);
+  assert.ok(cfg.files.includes('out/**/*'), 'the electron-vite output is packaged');
   // Every DuckDB native file installed here must match an asarUnpack pattern.
-  const unpack = (cfg.asarUnpack as string[]).map(globRe);
+  const unpack = cfg.asarUnpack.map(globRe);
   const natives = walk(join(root, 'node_modules/@duckdb')).map((p) => relative(root, p)).filter((p) => /\.(node|so(\.\d+)*|dylib|dll)$/.test(p));
   assert.ok(natives.length >= 2, `DuckDB native files found: ${natives.join(', ')}`);
   for (const n of natives) assert.ok(unpack.some((re) => re.test(n)), `${n} is unpacked from the asar`);
