@@ -35,14 +35,10 @@ export interface M3uaData {
 
 /** M3UA DATA (class 1 type 1) carrying `userData` in a Protocol Data parameter (0x0210). */
 export function m3uaData(d: M3uaData, userData: Uint8Array): Uint8Array {
-  const params: Uint8Array[] = [];
-  if (d.networkAppearance !== undefined) params.push(param(0x0200, u32(d.networkAppearance)));
-  if (d.routingContext !== undefined) params.push(param(0x0006, u32(d.routingContext)));
-  // Protocol Data written in place: 8-byte header, optional RC, then tag/length/OPC/DPC/SI/NI/MP/SLS/user data, padded.
+  // Written in place: header, [Network Appearance], [Routing Context], Protocol Data (OPC, DPC, SI, NI, MP, SLS, user data), padding.
   const pdLen = 4 + 12 + userData.length;
   const pad = (4 - (pdLen & 3)) & 3;
-  let pre = 0;
-  for (const p of params) pre += p.length;
+  const pre = (d.networkAppearance !== undefined ? 8 : 0) + (d.routingContext !== undefined ? 8 : 0);
   const total = 8 + pre + pdLen + pad;
   const out = new Uint8Array(total);
   const dv = new DataView(out.buffer);
@@ -51,9 +47,15 @@ export function m3uaData(d: M3uaData, userData: Uint8Array): Uint8Array {
   out[3] = 1;
   dv.setUint32(4, total);
   let o = 8;
-  for (const p of params) {
-    out.set(p, o);
-    o += p.length;
+  if (d.networkAppearance !== undefined) {
+    dv.setUint32(o, 0x02000008);
+    dv.setUint32(o + 4, d.networkAppearance);
+    o += 8;
+  }
+  if (d.routingContext !== undefined) {
+    dv.setUint32(o, 0x00060008);
+    dv.setUint32(o + 4, d.routingContext);
+    o += 8;
   }
   dv.setUint16(o, 0x0210);
   dv.setUint16(o + 2, pdLen);

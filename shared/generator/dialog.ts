@@ -84,7 +84,8 @@ export function mapRequest(ctx: Ctx, r: MapRequest): { end: number; count: numbe
   const dlg: Dialogue | undefined = acn === null ? undefined : { kind: 'aarq', acn, ...(r.userInfo ? { userInfo: r.userInfo } : {}) };
   const comps: Component[] = [{ type: 'invoke', invokeId: 1, opcode: r.opcode ?? r.op, param: r.arg }, ...(r.extraInvokes ?? [])];
   const called: SccpAddr = r.calledFirst ? { digits: r.calledFirst.digits, ssn: r.b.ssn, ...(r.calledFirst.np !== undefined ? { np: r.calledFirst.np } : {}) } : addr(r.b);
-  const meta = (o: number | undefined, d: number | undefined, cs: Component[]): { otid?: string; dtid?: string; opcodes: number[] } => ({
+  const tap = wire.onFrame !== undefined;
+  const meta = (o: number | undefined, d: number | undefined, cs: Component[]): { otid?: string; dtid?: string; opcodes: number[] } | undefined => (!tap ? undefined : {
     ...(o !== undefined ? { otid: tidHex(o) } : {}),
     ...(d !== undefined ? { dtid: tidHex(d) } : {}),
     // Local operation codes and error codes, as tshark lists them in gsm_old.localValue / camel.opcode.
