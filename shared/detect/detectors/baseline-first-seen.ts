@@ -18,8 +18,8 @@ export const detector: Detector = {
       baselineFraction: { default: 0.5, description: 'share of the case duration (from its first message) used as baseline' },
       minBaselineMessages: { default: 20, description: 'messages a GT must have sent during the baseline to count as known' },
       ops: {
-        default: ['anyTimeInterrogation', 'provideSubscriberInfo', 'sendRoutingInfo', 'sendIMSI', 'provideSubscriberLocation', 'sendRoutingInfoForLCS', 'anyTimeModification', 'insertSubscriberData', 'deleteSubscriberData', 'cancelLocation', 'registerSS', 'activateSS', 'purgeMS', 'provideRoamingNumber', 'unstructuredSS-Request', 'unstructuredSS-Notify'],
-        description: 'operations whose first use is reported',
+        default: ['anyTimeInterrogation', 'provideSubscriberInfo', 'sendRoutingInfo', 'sendIMSI', 'provideSubscriberLocation', 'sendRoutingInfoForLCS', 'anyTimeModification', 'insertSubscriberData', 'deleteSubscriberData', 'cancelLocation', 'provideRoamingNumber', 'unstructuredSS-Request', 'unstructuredSS-Notify'],
+        description: 'operations whose first use is reported (HLR-side and Category 1 operations; a VLR’s own operations such as registerSS or purgeMS are routine for roaming partners)',
       },
     },
     needsProfile: true,
