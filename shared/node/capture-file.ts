@@ -28,8 +28,15 @@ export interface FrameBatch {
   framesSeen: number;
 }
 
+/** Bytes handed to the parser at a time (a batch is yielded between slices). */
+const SLICE = 64 * 1024;
+
 export interface DecodeFileOptions extends Partial<DecodeOptions> {
-  /** Approximate number of records per yielded batch. */
+  /**
+   * Approximate number of records per yielded batch (default 512). Small
+   * batches that the consumer drops quickly are much cheaper for the GC than
+   * large ones (measured: 8192 → 512 roughly halves the decode time).
+   */
   batchSize?: number;
   /** Read chunk size in bytes. */
   chunkSize?: number;
@@ -53,7 +60,7 @@ export function isGzipFile(path: string): boolean {
  */
 export async function* decodeCaptureFile(path: string, opts: DecodeFileOptions = {}): AsyncGenerator<FrameBatch> {
   const totalBytes = statSync(path).size;
-  const batchSize = opts.batchSize ?? 8192;
+  const batchSize = opts.batchSize ?? 512;
   const dec = new FrameDecoder(opts);
   let records: SigRecord[] = [];
   let errors: FrameError[] = [];
@@ -61,8 +68,13 @@ export async function* decodeCaptureFile(path: string, opts: DecodeFileOptions =
   const onPacket = (p: RawPacket): void => {
     framesSeen++;
     const res = dec.decode(p);
-    for (let i = 0; i < res.records.length; i++) records.push(res.records[i]!);
-    for (const s of res.errors) errors.push({ frame: p.frame, fileOffset: p.fileOffset, layer: s.layer, reason: `${s.reason} (at byte ${s.offset})` });
+    const recs = res.records;
+    for (let i = 0; i < recs.length; i++) records.push(recs[i]!);
+    const errs = res.errors;
+    for (let i = 0; i < errs.length; i++) {
+      const s = errs[i]!;
+      errors.push({ frame: p.frame, fileOffset: p.fileOffset, layer: s.layer, reason: `${s.reason} (at byte ${s.offset})` });
+    }
   };
   const onError = (e: CaptureError): void => {
     errors.push({ frame: e.frame, fileOffset: e.fileOffset, layer: 'file', reason: e.reason });
@@ -74,15 +86,26 @@ export async function* decodeCaptureFile(path: string, opts: DecodeFileOptions =
     bytesRead += (c as Buffer).length;
   });
   const gz = isGzipFile(path);
-  const src: AsyncIterable<Buffer> = gz ? raw.pipe(createGunzip()) : raw;
+  let src: AsyncIterable<Buffer> = raw;
+  if (gz) {
+    // Larger output chunks than zlib's 16 KiB default: fewer async hops, fewer records straddling chunks.
+    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+    raw.on('error', (e) => gunzip.destroy(e));
+    src = raw.pipe(gunzip);
+  }
   try {
     for await (const chunk of src) {
       if (opts.signal?.aborted) throw new Error('cancelled');
-      parser.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
-      if (records.length >= batchSize || errors.length >= batchSize) {
-        yield { records, errors, bytesRead, totalBytes, framesSeen };
-        records = [];
-        errors = [];
+      const u8 = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
+      // Feed in slices so batches stay near batchSize whatever the chunk size:
+      // short-lived batches keep records out of the old generation (GC cost).
+      for (let off = 0; off < u8.length; off += SLICE) {
+        parser.push(off === 0 && u8.length <= SLICE ? u8 : u8.subarray(off, off + SLICE));
+        if (records.length >= batchSize || errors.length >= batchSize) {
+          yield { records, errors, bytesRead, totalBytes, framesSeen };
+          records = [];
+          errors = [];
+        }
       }
     }
   } catch (e) {
