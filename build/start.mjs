@@ -16,8 +16,8 @@ const demo = join(casesDir, 'demo.duckdb');
 const args = process.argv.slice(2);
 const noBuild = args.includes('--no-build');
 
-function step(cmd, argv, what) {
-  const r = spawnSync(cmd, argv, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+function step(cmd, argv, what, quiet = false) {
+  const r = spawnSync(cmd, argv, { cwd: root, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] });
   if (r.status !== 0) {
     console.error(`sigtrail start: ${what} failed (exit ${r.status ?? r.signal})`);
     return false;
@@ -38,9 +38,9 @@ if (!existsSync(demo)) {
   rmSync(work, { recursive: true, force: true });
   console.log(`sigtrail start: creating the demo case (every scenario) at ${demo}`);
   const ok =
-    step(node, [cli, 'generate', '--out', work, '--seed', '2026', '--scenarios', 'all'], 'generating the demo capture') &&
+    step(node, [cli, 'generate', '--out', work, '--seed', '2026', '--messages', '30000', '--scenarios', 'all'], 'generating the demo capture') &&
     step(node, [cli, 'ingest', join(work, 'capture.pcap'), '--case', demo, '--profile', join(work, 'profile.json')], 'ingesting the demo capture') &&
-    step(node, [cli, 'detect', '--case', demo, '--profile', join(work, 'profile.json')], 'running the detectors on the demo case');
+    step(node, [cli, 'detect', '--case', demo, '--profile', join(work, 'profile.json')], 'running the detectors on the demo case', true);
   if (ok && existsSync(join(work, 'labels.json'))) copyFileSync(join(work, 'labels.json'), join(casesDir, 'demo.labels.json'));
   if (!ok) {
     rmSync(demo, { force: true });
