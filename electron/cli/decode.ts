@@ -7,10 +7,10 @@ import { NotACaptureError } from '../../shared/decoder/capture/types.js';
 import type { DecodeOptions } from '../../shared/decoder/context.js';
 
 export async function run(args: string[]): Promise<number> {
-  const a = parseArgs(args, { values: ['format', 'mtp3', 'm3ua', 'out'], flags: ['errors'] });
+  const a = parseArgs(args, { values: ['format', 'mtp3', 'm3ua', 'out'], flags: ['errors', 'heuristics'] });
   const file = a.positional[0];
   if (!file || a.positional.length > 1) {
-    console.error('usage: sigtrail decode CAPTURE [--format ndjson|tshark] [--mtp3 itu|ansi] [--m3ua auto|rfc4666|draft6] [--out FILE] [--errors]');
+    console.error('usage: sigtrail decode CAPTURE [--format ndjson|tshark] [--mtp3 itu|ansi] [--m3ua auto|rfc4666|draft6] [--out FILE] [--errors] [--heuristics]');
     return 2;
   }
   const format = (a.opts.format as string | undefined) ?? 'ndjson';
@@ -21,6 +21,7 @@ export async function run(args: string[]): Promise<number> {
   const opts: Partial<DecodeOptions> = {};
   if (a.opts.mtp3) opts.mtp3Variant = a.opts.mtp3 === 'ansi' ? 'ansi' : 'itu';
   if (a.opts.m3ua) opts.m3uaVersion = a.opts.m3ua as DecodeOptions['m3uaVersion'];
+  if (a.opts.heuristics) opts.heuristics = true;
   const out = a.opts.out ? createWriteStream(a.opts.out as string) : process.stdout;
   const write = (s: string): Promise<void> | void => {
     if (!out.write(s)) return new Promise((res) => out.once('drain', () => res()));

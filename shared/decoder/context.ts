@@ -43,6 +43,11 @@ export interface DecodeOptions {
   sccpReassembly: boolean;
   /** Reassemble fragmented SCTP DATA chunks (default true). */
   sctpReassembly: boolean;
+  /**
+   * Decode PDUs found by payload heuristics on non-standard ports (Diameter on TCP ports other
+   * than 3868). Off by default, like Wireshark's diameter_tcp heuristic, so that rows match tshark.
+   */
+  heuristics: boolean;
 }
 
 export const defaultDecodeOptions: DecodeOptions = {
@@ -50,6 +55,7 @@ export const defaultDecodeOptions: DecodeOptions = {
   m3uaVersion: 'auto',
   sccpReassembly: true,
   sctpReassembly: true,
+  heuristics: false,
 };
 
 export class DispatchTables {

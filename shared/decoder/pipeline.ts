@@ -54,7 +54,17 @@ export class FrameDecoder {
     return { records: this.ctx.out.slice(), errors: this.errors };
   }
 
+  /** SCTP DATA chunks skipped as retransmissions (a TSN already seen on the association). */
+  retransmissions = 0;
+
   private message(pdu: TransportPdu, link?: number): void {
+    if (pdu.transport.retransmission) {
+      // Wireshark does not dissect a retransmitted DATA chunk's payload, and a message sent
+      // twice is one message: count it, do not emit it again.
+      this.retransmissions++;
+      return;
+    }
+    if (pdu.transport.heuristic && !this.ctx.opts.heuristics) return;
     const ctx = this.ctx;
     const p = this.pkt;
     const rec: SigRecord = {
@@ -67,7 +77,6 @@ export class FrameDecoder {
       protos: [],
       transport: pdu.transport,
     };
-    if (pdu.transport.retransmission) (rec.notes ??= []).push('sctp retransmission');
     ctx.rec = rec;
     ctx.emitted = false;
     const before = ctx.out.length;
@@ -79,6 +88,8 @@ export class FrameDecoder {
         if (!(t.ppid !== undefined && ctx.dispatch('sctp.ppid', t.ppid, pdu.data)))
           if (!(t.dstPort !== undefined && ctx.dispatch('sctp.port', t.dstPort, pdu.data)))
             if (t.srcPort !== undefined) ctx.dispatch('sctp.port', t.srcPort, pdu.data);
+      } else if (t.heuristic === 'diameter') {
+        ctx.dispatch('tcp.port', 3868, pdu.data);
       } else if (t.proto === 'tcp') {
         if (!(t.dstPort !== undefined && ctx.dispatch('tcp.port', t.dstPort, pdu.data)))
           if (t.srcPort !== undefined) ctx.dispatch('tcp.port', t.srcPort, pdu.data);

@@ -660,7 +660,7 @@ export class NetDecoder {
             return;
           }
           if (e - p < len) break;
-          this.tcpPdu(b.subarray(p, p + len), undefined);
+          this.tcpPdu(b.subarray(p, p + len), undefined, st.heur);
           p += len;
         }
         if (p < e) st.append(b, p, e, frame);
@@ -687,7 +687,7 @@ export class NetDecoder {
       }
       if (st.bufLen - p < len) break;
       const frames = st.framesOf(p, p + len);
-      this.tcpPdu(buf.slice(p, p + len), frames.length > 1 || frames[0] !== cur ? frames : undefined);
+      this.tcpPdu(buf.slice(p, p + len), frames.length > 1 || frames[0] !== cur ? frames : undefined, st.heur);
       p += len;
     }
     if (p > 0) st.consume(p);
@@ -724,7 +724,7 @@ export class NetDecoder {
     this.drainOoo(st);
   }
 
-  private tcpPdu(data: Uint8Array, frames: number[] | undefined): void {
+  private tcpPdu(data: Uint8Array, frames: number[] | undefined, heur: boolean): void {
     const t: TransportInfo = {
       proto: 'tcp',
       src: this.src(),
@@ -736,6 +736,7 @@ export class NetDecoder {
     if (frames !== undefined) t.fragmentFrames = frames;
     else if (this.ipFrames !== undefined) t.fragmentFrames = this.ipFrames;
     if (this.vlan !== undefined) t.vlan = this.vlan;
+    if (heur) t.heuristic = 'diameter';
     this.onPdu({ transport: t, data });
   }
 }

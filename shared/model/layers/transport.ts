@@ -17,5 +17,7 @@ export interface TransportInfo {
   fragmentFrames?: number[];
   /** Pcap link type of the frame. */
   linkType?: number;
+  /** Set when the PDU was found by a payload heuristic rather than a well-known port (e.g. Diameter on TCP 3871). */
+  heuristic?: 'diameter';
   vlan?: number[];
 }

@@ -1,0 +1,54 @@
+/**
+ * Frame pipeline behaviour that sits between the network layers and the
+ * message decoders: retransmitted SCTP DATA chunks are not counted twice
+ * (Wireshark does not dissect them either), and PDUs found by a payload
+ * heuristic on a non-standard port are decoded only when asked.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { FrameDecoder } from '../../shared/decoder/pipeline.js';
+import type { RawPacket } from '../../shared/decoder/capture/types.js';
+import { decodeCaptureFile } from '../../shared/node/capture-file.js';
+import { ether, ipv4, sctp, dataChunk, m3uaBeat, tcp, diameter } from '../helpers/pcap-build.js';
+import { CAPTURES } from './oracle-lib.js';
+
+function pkt(frame: number, data: Uint8Array): RawPacket {
+  return { frame, tsSec: 1_700_000_000 + frame, tsNsec: 0, fileOffset: 24, linkType: 1, iface: 0, capLen: data.length, origLen: data.length, data };
+}
+
+test('a retransmitted SCTP DATA chunk (same TSN, later frame) yields no second record', () => {
+  const dec = new FrameDecoder();
+  const frame = ether(ipv4(132, sctp([dataChunk(1000, m3uaBeat(8), { ppid: 3 })])));
+  const first = dec.decode(pkt(1, frame));
+  const again = dec.decode(pkt(2, frame));
+  const next = dec.decode(pkt(3, ether(ipv4(132, sctp([dataChunk(1001, m3uaBeat(8), { ppid: 3 })])))));
+  assert.equal(first.records.length, 1);
+  assert.equal(first.records[0]!.m3ua?.typeName, 'BEAT');
+  assert.equal(again.records.length, 0, 'retransmission emitted again');
+  assert.equal(next.records.length, 1, 'the next TSN is a new message');
+  assert.equal(dec.retransmissions, 1);
+});
+
+test('Diameter on a non-standard TCP port is decoded only with the heuristics option', () => {
+  const seg = ether(ipv4(6, tcp(diameter({ cmd: 265, hbh: 7 }), { sport: 40000, dport: 3871, seq: 1 })));
+  const off = new FrameDecoder().decode(pkt(1, seg));
+  assert.equal(off.records.length, 0);
+  const on = new FrameDecoder({ heuristics: true }).decode(pkt(1, seg));
+  assert.equal(on.records.length, 1);
+  assert.equal(on.records[0]!.diameter?.cmd, 265);
+  assert.equal(on.records[0]!.transport?.heuristic, 'diameter');
+});
+
+test('open5gs VoLTE: the Rx messages on TCP 3871 appear with heuristics on, and not by default (as in tshark)', async () => {
+  const file = join(CAPTURES, 'open5gs__volte.pcapng');
+  const count = async (heuristics: boolean): Promise<number> => {
+    let n = 0;
+    for await (const b of decodeCaptureFile(file, { heuristics })) n += b.records.filter((r) => r.diameter).length;
+    return n;
+  };
+  const base = await count(false);
+  const heur = await count(true);
+  assert.equal(base, 6, 'default decoding must equal the oracle row count');
+  assert.ok(heur > base, `heuristics found no extra Diameter (${heur})`);
+});
