@@ -145,7 +145,7 @@ export function CasesView() {
       </div>
 
       {caseInfo && (
-        <div className="panel">
+        <div className="panel" style={{ overflowX: 'auto' }}>
           <h2>Evidence ({evidence.length})</h2>
           <table className="tbl" data-testid="evidence-table">
             <thead>
@@ -162,7 +162,7 @@ export function CasesView() {
                   <td className="mono dim">{fmtTime(e.start, false)} → {fmtTime(e.end, false)}</td>
                   <td className="mono" title={e.sha256 ?? ''}>{e.sha256 ? `${e.sha256.slice(0, 16)}…` : '—'}</td>
                   <td>{e.status ?? '—'}</td>
-                  <td className="dim">{e.importedAt ?? '—'}</td>
+                  <td className="dim">{e.importedAt ? e.importedAt.replace('T', ' ').slice(0, 19) : '—'}</td>
                 </tr>
               ))}
             </tbody>

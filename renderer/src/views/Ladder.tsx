@@ -54,7 +54,7 @@ export function LadderView() {
                 </g>
               ))}
               <defs>
-                <marker id="arr" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke" /></marker>
+                <marker id="arr" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke" /></marker>
               </defs>
               {data.messages.map((m, i) => {
                 const a = parties.indexOf(m.from), b = parties.indexOf(m.to);
@@ -71,7 +71,7 @@ export function LadderView() {
                     ) : (
                       <line x1={x1} y1={y} x2={x2} y2={y} stroke={col} strokeWidth={on ? 2.4 : 1.6} markerEnd="url(#arr)" />
                     )}
-                    <text x={(x1 + x2) / 2} y={y - 4} textAnchor="middle" fill={on ? '#fff' : '#c9d4df'}>{m.label.length > 44 ? `${m.label.slice(0, 43)}…` : m.label} <tspan fill="#6b7a8c">#{m.frame}</tspan></text>
+                    <text x={(x1 + x2) / 2} y={y - 6} textAnchor="middle" fill={on ? '#fff' : '#c9d4df'}>{m.label.length > 44 ? `${m.label.slice(0, 43)}…` : m.label} <tspan fill="#6b7a8c">#{m.frame}</tspan></text>
                   </g>
                 );
               })}

@@ -388,15 +388,21 @@ export function createApiService(opts: ServiceOptions): ApiService {
       const jobId = jobs.start('import', `importing ${files.length} file(s)`, async (job) => {
         const total = files.reduce((s, f) => s + statSync(f).size, 0);
         job.update({ bytesTotal: total });
-        const r = await integ.ingest(d, files, { profile, signal: job.signal, onProgress: (p) => job.update(p) });
+        const t0 = Date.now();
+        let ingestRate = 0;
+        const r = await integ.ingest(d, files, { profile, signal: job.signal, onProgress: (p) => {
+          job.update(p);
+          if (p.rate !== undefined) ingestRate = p.rate;
+        } });
+        if (r.messages && Date.now() > t0) ingestRate = r.messages / ((Date.now() - t0) / 1000);
         invalidate();
         emit({ type: 'case', info: await caseInfo() });
         // Detection follows every import so the alert queue matches the evidence.
         let det = '';
         if (!job.signal.aborted) {
-          job.update({ step: 'running detectors' });
+          job.update({ step: 'running detectors', rate: ingestRate, messages: r.messages });
           try {
-            const x = await integ.detect(d, { profile, signal: job.signal, onProgress: (p) => job.update({ step: p.step ?? 'running detectors' }) });
+            const x = await integ.detect(d, { profile, signal: job.signal, onProgress: (p) => job.update({ step: p.step ?? 'running detectors', rate: ingestRate }) });
             det = `; ${x.alerts} alert(s)${x.errors?.length ? `, ${x.errors.length} detector error(s)` : ''}`;
           } catch (e) {
             det = `; detection failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -404,7 +410,7 @@ export function createApiService(opts: ServiceOptions): ApiService {
           invalidate();
           emit({ type: 'case', info: await caseInfo() });
         }
-        return { summary: r.summary + det, messages: r.messages };
+        return { summary: r.summary + det, messages: r.messages, rate: ingestRate, step: 'imported' };
       });
       return { jobId };
     },
