@@ -72,6 +72,8 @@ export function hasWebgl(): boolean {
 export class GraphModel {
   cy: Core;
   data: GraphData | null = null;
+  private hl: cytoscape.Collection;
+  private dimmed = false;
   private byId = new Map<string, GraphNode>();
   onSelect: (id: string | null) => void = () => undefined;
 
@@ -104,6 +106,7 @@ export class GraphModel {
         { selector: 'edge.dim', style: { opacity: 0.06 } },
       ],
     });
+    this.hl = this.cy.collection();
     this.cy.on('tap', 'node', (e) => {
       const id = e.target.id() as string;
       if (!id.startsWith('group:')) this.onSelect(id);
@@ -140,15 +143,23 @@ export class GraphModel {
   }
 
   select(id: string | null) {
+    // Dimming everything else restyles every element: only worth it on smaller graphs.
+    const dimOthers = this.cy.nodes().length <= 1500;
     this.cy.batch(() => {
-      this.cy.elements().removeClass('hl dim').unselect();
+      this.hl.removeClass('hl');
+      if (this.dimmed) this.cy.elements('.dim').removeClass('dim');
+      this.cy.$(':selected').unselect();
+      this.dimmed = false;
+      this.hl = this.cy.collection();
       if (!id) return;
       const n = this.cy.getElementById(id);
       if (n.empty()) return;
       n.select();
-      const hood = n.closedNeighborhood();
-      this.cy.elements().not(hood).not('.group').addClass('dim');
-      n.connectedEdges().addClass('hl');
+      this.hl = n.connectedEdges().addClass('hl') as unknown as cytoscape.Collection;
+      if (dimOthers) {
+        this.cy.elements().not(n.closedNeighborhood()).not('.group').addClass('dim');
+        this.dimmed = true;
+      }
     });
   }
 
