@@ -41,7 +41,10 @@ export const DETECT_COLUMNS = [
 export async function* caseRows(h: CaseHandle, chunkHint?: (n: number) => void, columns: readonly string[] | '*' = DETECT_COLUMNS): AsyncGenerator<DetectRow> {
   const have = new Set((await caseQuery(h, "SELECT column_name FROM duckdb_columns() WHERE table_name = 'messages' AND database_name = current_database()")).map((r) => String(r.column_name)));
   const cols = columns === '*' ? [...have] : columns.filter((c) => have.has(c));
-  const res = await h.conn.stream(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM messages ORDER BY ts, evidence_id, frame, msg_idx, comp_idx`);
+  // Only messages that reach TCAP or Diameter carry anything a detector reads (ISUP, SCCP management, M3UA
+  // ASP/MGMT rows are skipped in SQL, which matters for real captures with a lot of such traffic).
+  const where = have.has('tcap_type') && have.has('family') ? ` WHERE tcap_type IS NOT NULL OR family IN ('map', 'cap', 'tcap', 'diameter')` : '';
+  const res = await h.conn.stream(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM messages${where} ORDER BY ts, evidence_id, frame, msg_idx, comp_idx`);
   const names = res.columnNames();
   // Columns not streamed read as null through the prototype; streamed ones are own properties assigned in a
   // fixed order, so every row shares one hidden class (fast property access in the detectors, ~half the memory).
