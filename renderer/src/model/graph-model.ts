@@ -98,7 +98,7 @@ export class GraphModel {
       style: [
         { selector: 'node', style: { 'background-color': 'data(color)', width: 'data(size)', height: 'data(size)', label: 'data(label)', color: '#c9d4df', 'font-size': 9, 'min-zoomed-font-size': 9, 'text-valign': 'bottom', 'text-margin-y': 3, 'border-width': 0, 'overlay-opacity': 0 } },
         { selector: 'node[alertColor]', style: { 'border-width': 3, 'border-color': 'data(alertColor)' } },
-        { selector: 'node.group', style: { 'background-opacity': 0, label: 'data(label)', 'font-size': 'data(fs)' as never, 'min-zoomed-font-size': 4, color: 'data(color)', 'text-valign': 'center', events: 'no', 'font-weight': 'bold' } },
+        { selector: 'node.group', style: { 'background-opacity': 0, 'text-opacity': 0.6, label: 'data(label)', 'font-size': 'data(fs)' as never, 'min-zoomed-font-size': 4, color: 'data(color)', 'text-valign': 'center', events: 'no', 'font-weight': 'bold' } },
         { selector: 'edge', style: { width: 'data(w)', 'line-color': '#3a4a5c', opacity: 0.55, 'curve-style': 'haystack', 'haystack-radius': 0 } },
         { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ffffff', 'z-index': 10 } },
         { selector: 'edge.hl', style: { 'line-color': '#3fb6ff', opacity: 0.95, 'z-index': 9 } },
@@ -123,7 +123,7 @@ export class GraphModel {
     const maxMsgs = Math.max(1, ...d.nodes.map((n) => n.messages));
     const els: ElementDefinition[] = [];
     const groupColor = new Map(groups.map((g) => [g.name, g.color]));
-    for (const g of groups) els.push({ group: 'nodes', data: { id: `group:${g.name}`, label: `${g.name} (${g.count})`, color: g.color, size: 1, fs: Math.max(22, Math.min(90, g.r / 3)) }, position: { x: g.x, y: g.y }, classes: 'group', selectable: false, grabbable: false });
+    for (const g of groups) els.push({ group: 'nodes', data: { id: `group:${g.name}`, label: `${g.name} (${g.count})`, color: g.color, size: 1, fs: Math.max(16, Math.min(44, g.r / 5)) }, position: { x: g.x, y: g.y }, classes: 'group', selectable: false, grabbable: false });
     for (const n of d.nodes) {
       const data: Record<string, unknown> = { id: n.id, label: n.label, color: groupColor.get(groupOf(n)) ?? '#5c6773', size: 8 + 22 * Math.sqrt(n.messages / maxMsgs) };
       if (n.maxSeverity) data.alertColor = SEV[n.maxSeverity];

@@ -82,7 +82,7 @@ export const geoLookup: GeoLookup = {
     const kind = id.slice(0, i), v = id.slice(i + 1);
     if (kind === 'gt') {
       const c = countryOfE164(v);
-      return { country: c ? c.name : null, network: c ? `+${c.cc}` : null, role: null };
+      return { country: c ? c.name : null, network: c ? `${c.name} +${c.cc}` : null, role: null };
     }
     if (kind === 'host') {
       const m = /mnc(\d{2,3})\.mcc(\d{3})\./i.exec(v);
