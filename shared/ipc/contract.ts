@@ -292,6 +292,8 @@ export interface Methods {
   messages: { args: MessagesQuery; result: MessagesPage };
   messagesExport: { args: { filter?: string; columns?: string[]; frames?: number[]; limit?: number }; result: { csv: string; rows: number } };
   messageColumns: { args: Record<string, never>; result: { name: string; type: string }[] };
+  /** Row index of a frame in the filtered, default-ordered message list (for "jump to frame"). */
+  messageIndex: { args: { filter?: string; frame: number; evidence?: string }; result: { index: number | null } };
   alerts: { args: { status?: TriageStatus; severity?: Severity; q?: string }; result: AlertItem[] };
   alertDetail: { args: { id: string }; result: AlertDetail };
   triageSet: { args: TriageUpdate; result: AlertItem };
@@ -407,6 +409,7 @@ export const validators: { [M in MethodName]: (x: unknown) => Args<M> } = {
   messages: (x) => obj<Args<'messages'>>({ filter: opt(str(2000)), columns: opt(arr(nonEmpty(64), 200)), offset: opt(int(0, 2 ** 40)), limit: opt(int(1, 5000)), orderBy: opt(nonEmpty(64)), desc: opt(bool) })(x, 'messages'),
   messagesExport: (x) => obj<Args<'messagesExport'>>({ filter: opt(str(2000)), columns: opt(arr(nonEmpty(64), 200)), frames: opt(arr(int(1, 2 ** 40), 100000)), limit: opt(int(1, 1_000_000)) })(x, 'messagesExport'),
   messageColumns: (x) => none(x, 'messageColumns'),
+  messageIndex: (x) => obj<Args<'messageIndex'>>({ filter: opt(str(2000)), frame: req(int(1, 2 ** 40)), evidence: opt(nonEmpty(200)) })(x, 'messageIndex'),
   alerts: (x) => obj<Args<'alerts'>>({ status: opt(oneOf(TRIAGE_STATUSES)), severity: opt(oneOf(SEVERITIES)), q: opt(str(200)) })(x, 'alerts'),
   alertDetail: (x) => obj<Args<'alertDetail'>>({ id: req(nonEmpty(200)) })(x, 'alertDetail'),
   triageSet: (x) => obj<Args<'triageSet'>>({ alertId: req(nonEmpty(200)), status: req(oneOf(TRIAGE_STATUSES)), tags: req(arr(nonEmpty(40), 30)), note: req(str(10000)) })(x, 'triageSet'),

@@ -30,7 +30,7 @@ export async function bench(): Promise<void> {
     // Reference: the bench page (static, no data).
     let t0 = performance.now();
     await page.goto(`http://127.0.0.1:${web.host.port}/bench.html`);
-    await page.waitForFunction(() => !!(window as unknown as Partial<BenchWin>).__bench);
+    await page.waitForFunction(() => !!(globalThis as unknown as Partial<BenchWin>).__bench);
     const refPaint = performance.now() - t0;
     t0 = performance.now();
     await page.goto(web.host.url);
@@ -39,13 +39,13 @@ export async function bench(): Promise<void> {
     const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
     console.log(`first paint, demo case overview: ${paint.toFixed(0)} ms (first-contentful-paint ${fcp.toFixed(0)} ms); bare page ${refPaint.toFixed(0)} ms; ratio ${(paint / refPaint).toFixed(1)}x`);
     await page.goto(`http://127.0.0.1:${web.host.port}/bench.html`);
-    await page.waitForFunction(() => !!(window as unknown as Partial<BenchWin>).__bench);
-    const g500 = await page.evaluate(() => (window as unknown as BenchWin).__bench.graph(500));
-    const g5k = await page.evaluate(() => (window as unknown as BenchWin).__bench.graph(5000));
+    await page.waitForFunction(() => !!(globalThis as unknown as Partial<BenchWin>).__bench);
+    const g500 = await page.evaluate(() => (globalThis as unknown as BenchWin).__bench.graph(500));
+    const g5k = await page.evaluate(() => (globalThis as unknown as BenchWin).__bench.graph(5000));
     console.log(`graph 500 nodes: load ${g500.loadMs!.toFixed(0)} ms, wheel-zoom frame median ${g500.wheelMedianMs!.toFixed(1)} ms, full redraw median ${g500.interactionMedianMs!.toFixed(1)} ms`);
     console.log(`graph 5,000 nodes (${g5k.edges} edges, ${g5k.webgl ? 'WebGL' : 'canvas 2D'}): load ${g5k.loadMs!.toFixed(0)} ms, wheel-zoom frame median ${g5k.wheelMedianMs!.toFixed(1)} ms, full redraw median ${g5k.interactionMedianMs!.toFixed(1)} ms (p90 ${g5k.interactionP90Ms!.toFixed(1)}), select+highlight ${g5k.selectMs!.toFixed(1)} ms; wheel ratio 5k/500 ${(g5k.wheelMedianMs! / Math.max(0.1, g500.wheelMedianMs!)).toFixed(2)}x`);
-    const t10k = await page.evaluate(() => (window as unknown as BenchWin).__bench.timeline(10000));
-    const t100k = await page.evaluate(() => (window as unknown as BenchWin).__bench.timeline(100000));
+    const t10k = await page.evaluate(() => (globalThis as unknown as BenchWin).__bench.timeline(10000));
+    const t100k = await page.evaluate(() => (globalThis as unknown as BenchWin).__bench.timeline(100000));
     console.log(`timeline 10,000 events: first render ${t10k.firstRenderMs!.toFixed(1)} ms, zoom re-render median ${t10k.zoomRenderMedianMs!.toFixed(1)} ms`);
     console.log(`timeline 100,000 events: first render ${t100k.firstRenderMs!.toFixed(1)} ms, zoom re-render median ${t100k.zoomRenderMedianMs!.toFixed(1)} ms, p90 ${t100k.zoomRenderP90Ms!.toFixed(1)} ms; ratio 100k/10k ${(t100k.zoomRenderMedianMs! / Math.max(0.1, t10k.zoomRenderMedianMs!)).toFixed(2)}x`);
   } finally {

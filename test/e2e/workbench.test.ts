@@ -15,6 +15,9 @@ import type { Page } from 'playwright-core';
 import { ensureRenderer, startWeb } from '../../electron/cli/web.js';
 import { artifacts, chromiumMissing, launchChromium, makeDemoCase, root } from './helpers.js';
 
+/** The bits of the DOM used inside page.evaluate callbacks (this tsconfig has no DOM lib). */
+type Dom = { document: { querySelector(s: string): { textContent: string | null } | null }; location: { hash: string } };
+
 const CAPTURE = '/work/shared/captures/magma__gx_gy_combined_04_210505_133027-1.pcapng';
 
 test('workbench end to end through the web host', { skip: chromiumMissing, timeout: 300_000 }, async () => {
@@ -111,12 +114,12 @@ test('workbench end to end through the web host', { skip: chromiumMissing, timeo
     // --- follow it to the timeline
     await page.click('[data-testid=to-timeline]');
     await page.waitForSelector('[data-testid=view-timeline]');
-    await page.waitForFunction(() => /[1-9][\d,]* events/.test(document.querySelector('[data-testid=view-timeline] .toolbar')?.textContent ?? ''));
+    await page.waitForFunction(() => /[1-9][\d,]* events/.test((globalThis as unknown as Dom).document.querySelector('[data-testid=view-timeline] .toolbar')?.textContent ?? ''));
     await page.waitForTimeout(300);
     await shot('timeline');
     // Click an event on the canvas → its dialogue ladder.
     const box = (await page.locator('[data-testid=timeline-canvas]').boundingBox())!;
-    const picked = await page.evaluate(() => location.hash);
+    const picked = await page.evaluate(() => (globalThis as unknown as Dom).location.hash);
     assert.match(picked, /^#timeline\?(imsi|msisdn)=/);
     void box;
 
@@ -164,7 +167,7 @@ test('workbench end to end through the web host', { skip: chromiumMissing, timeo
     await nav('messages');
     await page.fill('[data-testid=msg-filter]', 'family == map and op_name contains "location"');
     await page.press('[data-testid=msg-filter]', 'Enter');
-    await page.waitForFunction(() => /^[1-9]/.test(document.querySelector('[data-testid=msg-total]')?.textContent ?? ''));
+    await page.waitForFunction(() => /^[1-9]/.test((globalThis as unknown as Dom).document.querySelector('[data-testid=msg-total]')?.textContent ?? ''));
     await page.waitForSelector('[data-testid=msg-table] .r');
     await shot('messages');
 
@@ -185,9 +188,9 @@ test('workbench end to end through the web host', { skip: chromiumMissing, timeo
 
     // --- renderer at scale (synthetic data on the bench page, same model classes)
     await page.goto(`http://127.0.0.1:${web.host.port}/bench.html`);
-    await page.waitForFunction(() => !!(window as unknown as { __bench?: unknown }).__bench);
-    const g = await page.evaluate(() => (window as unknown as { __bench: { graph(n: number): Promise<Record<string, number>> } }).__bench.graph(5000));
-    const tl = await page.evaluate(() => (window as unknown as { __bench: { timeline(n: number): Promise<Record<string, number>> } }).__bench.timeline(100000));
+    await page.waitForFunction(() => !!(globalThis as unknown as { __bench?: unknown }).__bench);
+    const g = await page.evaluate(() => (globalThis as unknown as { __bench: { graph(n: number): Promise<Record<string, number>> } }).__bench.graph(5000));
+    const tl = await page.evaluate(() => (globalThis as unknown as { __bench: { timeline(n: number): Promise<Record<string, number>> } }).__bench.timeline(100000));
     console.log(`# graph 5,000 nodes / ${g.edges} edges (${g.webgl ? 'WebGL' : 'canvas 2D'}): load ${g.loadMs!.toFixed(0)} ms, wheel-zoom frame median ${g.wheelMedianMs!.toFixed(1)} ms, full redraw median ${g.interactionMedianMs!.toFixed(1)} ms (p90 ${g.interactionP90Ms!.toFixed(1)}), select+highlight ${g.selectMs!.toFixed(1)} ms`);
     console.log(`# timeline 100,000 events: first render ${tl.firstRenderMs!.toFixed(1)} ms, zoom re-render median ${tl.zoomRenderMedianMs!.toFixed(1)} ms (p90 ${tl.zoomRenderP90Ms!.toFixed(1)})`);
     assert.equal(g.nodes, 5000);
