@@ -75,7 +75,7 @@ export function victim(sc: ScenarioCtx, inst: Instance, pred?: (s: Subscriber) =
     if (pred && !pred(x)) continue;
     s = x;
   }
-  s ??= world.homeSubs.find((x) => !sc.benign.reserved.has(x.idx))!;
+  s ??= world.homeSubs.find((x) => !sc.benign.reserved.has(x.idx) && (!pred || pred(x))) ?? world.homeSubs.find((x) => !sc.benign.reserved.has(x.idx))!;
   sc.benign.reserved.add(s.idx);
   inst.addVictim(s);
   if (t !== undefined) {
