@@ -48,6 +48,7 @@ async function graphBench(n: number, webgl?: boolean) {
   await frame();
   await frame();
   const loadMs = performance.now() - t0;
+  const { layoutMs, addMs, fitMs } = m.timings;
   // Interaction: 20 zoom/pan steps and a selection, each followed by a paint.
   const times: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -74,7 +75,7 @@ async function graphBench(n: number, webgl?: boolean) {
   wheel.sort((a, b) => a - b);
   const webglUsed = m.webgl ? 1 : 0;
   m.destroy();
-  return { nodes: d.nodes.length, edges: d.edges.length, webgl: webglUsed, loadMs, interactionMedianMs: times[Math.floor(times.length / 2)]!, interactionP90Ms: times[Math.floor(times.length * 0.9)]!, wheelMedianMs: wheel[Math.floor(wheel.length / 2)]!, selectMs };
+  return { nodes: d.nodes.length, edges: d.edges.length, webgl: webglUsed, loadMs, layoutMs, addMs, fitMs, interactionMedianMs: times[Math.floor(times.length / 2)]!, interactionP90Ms: times[Math.floor(times.length * 0.9)]!, wheelMedianMs: wheel[Math.floor(wheel.length / 2)]!, selectMs };
 }
 
 async function timelineBench(n: number) {

@@ -116,10 +116,14 @@ export class GraphModel {
     });
   }
 
+  timings = { layoutMs: 0, addMs: 0, fitMs: 0 };
+
   setData(d: GraphData) {
+    const t0 = performance.now();
     this.data = d;
     this.byId = new Map(d.nodes.map((n) => [n.id, n]));
     const { pos, groups } = layoutPositions(d.nodes);
+    const t1 = performance.now();
     const maxMsgs = Math.max(1, ...d.nodes.map((n) => n.messages));
     const els: ElementDefinition[] = [];
     const groupColor = new Map(groups.map((g) => [g.name, g.color]));
@@ -138,8 +142,34 @@ export class GraphModel {
       this.cy.elements().remove();
       this.cy.add(els);
     });
-    this.cy.fit(undefined, 30);
+    const t2 = performance.now();
+    this.bounds = null;
+    for (const p of pos.values()) this.extend(p.x, p.y);
+    for (const g of groups) this.extend(g.x, g.y);
+    this.fitAll();
+    this.timings = { layoutMs: t1 - t0, addMs: t2 - t1, fitMs: performance.now() - t2 };
     return groups;
+  }
+
+  private bounds: { x1: number; y1: number; x2: number; y2: number } | null = null;
+  private extend(x: number, y: number) {
+    const b = this.bounds;
+    if (!b) this.bounds = { x1: x, y1: y, x2: x, y2: y };
+    else {
+      b.x1 = Math.min(b.x1, x);
+      b.y1 = Math.min(b.y1, y);
+      b.x2 = Math.max(b.x2, x);
+      b.y2 = Math.max(b.y2, y);
+    }
+  }
+
+  /** Fits the known layout bounds (cy.fit() would measure every element and label: slow at 5,000 nodes). */
+  fitAll(pad = 40) {
+    const b = this.bounds;
+    if (!b) return;
+    const w = this.cy.width(), h = this.cy.height();
+    const zoom = Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), Math.min((w - 2 * pad) / Math.max(1, b.x2 - b.x1), (h - 2 * pad) / Math.max(1, b.y2 - b.y1))));
+    this.cy.viewport({ zoom, pan: { x: w / 2 - zoom * (b.x1 + b.x2) / 2, y: h / 2 - zoom * (b.y1 + b.y2) / 2 } });
   }
 
   select(id: string | null) {

@@ -85,7 +85,7 @@ export function GraphView() {
         <button className="btn small" disabled={!range} onClick={() => set({ graphWindow: win[0] === 0 && win[1] === 1000 ? null : [toTs(win[0]), toTs(win[1])] })}>Apply</button>
         <button className="btn small" onClick={() => { setWin([0, 1000]); set({ graphWindow: null }); }}>Reset</button>
         <span className="spacer" />
-        <button className="btn small" onClick={() => model.current?.cy.fit(undefined, 30)}>Fit</button>
+        <button className="btn small" onClick={() => model.current?.fitAll()}>Fit</button>
         <span className="legend">
           {Object.entries(SEV_COLOR).map(([s, c]) => <span key={s}><i style={{ background: 'transparent', border: `2px solid ${c}` }} />{s}</span>)}
         </span>
