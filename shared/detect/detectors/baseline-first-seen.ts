@@ -28,7 +28,7 @@ export const detector: Detector = {
     const frac = ctx.num('baselineFraction'), minMsgs = ctx.num('minBaselineMessages');
     const ops = parseOps(ctx.list('ops'), 'baseline-first-seen', opSet);
     let t0: number | undefined, t1 = 0;
-    const firstSeen = new Map<string, DetectRow>();
+    const firstSeen = new Map<string, { r: DetectRow; sub: { imsi?: string; msisdn?: string } }>();
     const gtTimes = new Map<string, number[]>();
     return {
       row(r) {
@@ -40,20 +40,20 @@ export const detector: Detector = {
         let ts = gtTimes.get(r.calling_gt);
         if (!ts) gtTimes.set(r.calling_gt, (ts = []));
         if (ts.length < 5000) ts.push(r.ts);
-        const k = `${r.calling_gt}|${op}|${r.called_gt ?? ''}`;
-        if (!firstSeen.has(k)) firstSeen.set(k, r);
+        // One entry per (GT, operation); the subscriber is resolved now, while the row's request is linked.
+        const k = `${r.calling_gt}|${op}`;
+        if (!firstSeen.has(k) && ops.has(op)) firstSeen.set(k, { r, sub: ctx.state.subscriber(r) });
       },
       finish() {
         if (t0 === undefined) return;
         const cut = t0 + (t1 - t0) * frac;
-        for (const [k, r] of firstSeen) {
+        for (const [k, { r, sub }] of firstSeen) {
           const op = mapOp(r)!;
           if (!ops.has(op) || r.ts <= cut) continue;
           const o = ctx.net.senderOf(r);
           if (!isForeign(o) || !ctx.net.towardHome(r)) continue;
           const before = (gtTimes.get(r.calling_gt!) ?? []).filter((t) => t <= cut).length;
           if (before < minMsgs) continue;
-          const sub = ctx.state.subscriber(r);
           // A partner's HLR managing its own roamers (ISD/CL/PRN for its IMSIs) is its normal role.
           if (sub.imsi && !ctx.net.isHomeImsi(sub.imsi) && ctx.net.gtBelongsToImsiHome(r.calling_gt, sub.imsi).ok) continue;
           ctx.emit({

@@ -29,8 +29,9 @@ export const detector: Detector = {
     const minBase = ctx.num('minBaseline'), maxShare = ctx.num('maxOddShare'), pinned = ctx.num('minPinnedShare');
     const stats = new Map<string, Map<string, { n: number; rows: DetectRow[] }>>();
     const flagged = new Set<DetectRow>();
-    const emitRow = (r: DetectRow, why: string): void => {
-      const sub = ctx.state.subscriber(r);
+    const emitRow = (r: DetectRow, why: string, atEnd = false): void => {
+      // At the end of the case the request link is gone: use the row's own identities.
+      const sub = atEnd ? { ...(r.imsi ? { imsi: r.imsi } : {}), ...(r.msisdn ? { msisdn: r.msisdn } : {}) } : ctx.state.subscriber(r);
       ctx.emit({
         key: `${r.calling_gt}|${r.opc}`,
         rows: [r],
@@ -86,7 +87,7 @@ export const detector: Detector = {
             const r = s.rows.find((x) => !flagged.has(x));
             if (!r) continue;
             const [pc, ip] = topKey.split('|');
-            emitRow(r, `GT ${gt} normally arrives from OPC ${pc}${ip ? ` (${ip})` : ''} (${top} of ${total} messages) and only ${s.n} time(s) from this one`);
+            emitRow(r, `GT ${gt} normally arrives from OPC ${pc}${ip ? ` (${ip})` : ''} (${top} of ${total} messages) and only ${s.n} time(s) from this one`, true);
           }
         }
       },
