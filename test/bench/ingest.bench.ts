@@ -122,8 +122,8 @@ export async function bench(): Promise<void> {
       ['one subscriber\'s history (messages by IMSI)', 'SELECT ts, evidence_id, frame, family, op_name, diam_cmd_name, calling_gt, called_gt, origin_host FROM messages WHERE imsi = $1 ORDER BY ts', [imsi]],
       ['one GT\'s peers (links)', "SELECT CASE WHEN src = $1 THEN dst ELSE src END AS peer, sum(messages) AS n, min(first_ts) AS first, max(last_ts) AS last FROM links WHERE kind = 'gt' AND (src = $1 OR dst = $1) GROUP BY 1 ORDER BY n DESC", [gt]],
       ['one GT\'s peers (scan of messages)', 'SELECT called_gt AS peer, count(*) AS n FROM messages WHERE calling_gt = $1 GROUP BY 1 ORDER BY n DESC', [gt]],
-      ['top talkers per hour (kpis)', "SELECT date_trunc('hour', bucket) AS hour, src, sum(messages) AS n FROM kpis WHERE scope = 'link' GROUP BY ALL QUALIFY row_number() OVER (PARTITION BY hour ORDER BY n DESC) <= 10 ORDER BY hour, n DESC", []],
-      ['top talkers per hour (scan of messages)', "SELECT (ts // 3600)::BIGINT AS hour, calling_gt, count(*) AS n FROM messages WHERE calling_gt IS NOT NULL GROUP BY ALL QUALIFY row_number() OVER (PARTITION BY hour ORDER BY n DESC) <= 10", []],
+      ['top talkers per hour (kpis)', "SELECT date_trunc('hour', bucket) AS hour, src, sum(messages) AS n FROM kpis WHERE scope = 'link' GROUP BY 1, 2 QUALIFY row_number() OVER (PARTITION BY hour ORDER BY n DESC) <= 10 ORDER BY hour, n DESC", []],
+      ['top talkers per hour (scan of messages)', "SELECT (ts // 3600)::BIGINT AS hour, calling_gt, count(*) AS n FROM messages WHERE calling_gt IS NOT NULL GROUP BY 1, 2 QUALIFY row_number() OVER (PARTITION BY hour ORDER BY n DESC) <= 10", []],
     ];
     for (const [label, sql, params] of queries) {
       const q = await median(b, sql, params);

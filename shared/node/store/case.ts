@@ -232,6 +232,9 @@ export interface IngestResult {
   errors: number;
   seconds: number;
   derivedSeconds: number;
+  /** Where the time went: waiting for the decoder, bulk-loading chunks into DuckDB. */
+  waitSeconds: number;
+  loadSeconds: number;
 }
 
 class Cancelled extends Error {
@@ -307,6 +310,8 @@ interface Ctx {
   fileCount: number;
   seen: Set<string>;
   chunksLoaded: number;
+  waitMs: number;
+  loadMs: number;
 }
 
 function progress(ctx: Ctx, phase: IngestProgress['phase'], file: string, bytesInFile: number): void {
@@ -383,7 +388,8 @@ function removeStaleTemp(base: string): void {
 /** Captures, NDJSON, ek: decoded in the worker, bulk-loaded here chunk by chunk. */
 async function ingestViaWorker(ctx: Ctx, path: string, kind: WorkerKind, captureType: string): Promise<IngestFileResult> {
   const size = statSync(path).size;
-  const base = ctx.opts.tmpDir ?? tmpdir();
+  // chunks live only until loaded: RAM-backed /dev/shm when there is one (Linux), else the OS temp folder
+  const base = ctx.opts.tmpDir ?? (process.platform === 'linux' && existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
   let tmp: string;
   removeStaleTemp(base);
   try {
@@ -417,7 +423,9 @@ async function ingestViaWorker(ctx: Ctx, path: string, kind: WorkerKind, capture
       if (queue.length) return queue.shift()!;
       if (exitErr) throw exitErr;
       if (exited) throw new CaseError(`${path}: decoder worker stopped unexpectedly`);
+      const tw = performance.now();
       await new Promise<void>((res) => (wake = res));
+      ctx.waitMs += performance.now() - tw;
       wake = null;
     }
   };
@@ -445,6 +453,7 @@ async function ingestViaWorker(ctx: Ctx, path: string, kind: WorkerKind, capture
         break;
       }
       if (m.t !== 'chunk') continue;
+      const tl = performance.now();
       if (m.msgFile) {
         await ctx.h.conn.run(`INSERT INTO messages SELECT ${id} AS evidence_id, * FROM ${readCsvSql(m.msgFile)}`);
         unlinkSync(m.msgFile);
@@ -453,6 +462,7 @@ async function ingestViaWorker(ctx: Ctx, path: string, kind: WorkerKind, capture
         await ctx.h.conn.run(`INSERT INTO decode_errors SELECT ${id}, * FROM read_csv(${sqlStr(m.errFile)}, columns={'frame': 'INTEGER', 'file_offset': 'BIGINT', 'layer': 'VARCHAR', 'reason': 'VARCHAR'}, header=false, delim=',', quote='"', escape='"', nullstr='', allow_quoted_nulls=false, auto_detect=false)`);
         unlinkSync(m.errFile);
       }
+      ctx.loadMs += performance.now() - tl;
       ctx.messages += m.rows;
       ctx.errors += m.errRows;
       ctx.chunksLoaded++;
@@ -567,7 +577,7 @@ export async function ingestFiles(h: CaseHandle, files: string[], opts: IngestOp
   if (h.busy) throw new CaseError('an import is already running on this case');
   for (const f of files) if (!existsSync(f)) throw new CaseError(`${f}: no such file or folder`);
   const bytesTotal = files.reduce((s, f) => s + (statSync(f).isDirectory() ? 0 : statSync(f).size), 0);
-  const ctx: Ctx = { h, opts, t0: performance.now(), bytesTotal, bytesBefore: 0, messages: 0, errors: 0, fileIndex: 0, fileCount: files.length, seen: new Set(), chunksLoaded: 0 };
+  const ctx: Ctx = { h, opts, t0: performance.now(), bytesTotal, bytesBefore: 0, messages: 0, errors: 0, fileIndex: 0, fileCount: files.length, seen: new Set(), chunksLoaded: 0, waitMs: 0, loadMs: 0 };
   const results: IngestFileResult[] = [];
   let derivedSeconds = 0;
   h.busy = true;
@@ -638,7 +648,7 @@ export async function ingestFiles(h: CaseHandle, files: string[], opts: IngestOp
     throw new CaseError(`import failed, case unchanged: ${msg}`);
   }
   h.busy = false;
-  const res: IngestResult = { files: results, messages: ctx.messages, errors: results.reduce((s, r) => s + r.errors, 0), seconds: (performance.now() - ctx.t0) / 1000, derivedSeconds };
+  const res: IngestResult = { files: results, messages: ctx.messages, errors: results.reduce((s, r) => s + r.errors, 0), seconds: (performance.now() - ctx.t0) / 1000, derivedSeconds, waitSeconds: ctx.waitMs / 1000, loadSeconds: ctx.loadMs / 1000 };
   progress(ctx, 'done', '', 0);
   return res;
 }
