@@ -3,7 +3,7 @@
  * the operations the generator produces. Every function returns the parameter
  * (the bytes after the operation code in an invoke or returnResult).
  */
-import { berInt, cat, seq, tlv } from './bytes.js';
+import { berInt, seq, tlv } from './bytes.js';
 import { tbcdEncode as encodeTbcd } from './bytes.js';
 
 /** Local operation codes. */
@@ -99,7 +99,11 @@ export function globalOpcodeFor(op: number): string {
 
 /** ISDN-AddressString / AddressString: international, E.164, TBCD digits. */
 export function isdn(digits: string): Uint8Array {
-  return cat([0x91], encodeTbcd(digits));
+  const t = encodeTbcd(digits);
+  const out = new Uint8Array(t.length + 1);
+  out[0] = 0x91;
+  out.set(t, 1);
+  return out;
 }
 
 function imsiBytes(imsi: string): Uint8Array {

@@ -35,17 +35,24 @@ function hexNibble(c: string): number {
 }
 
 /** Encodes a called/calling party address (without the length octet). GTI 4. */
-export function sccpAddress(a: SccpAddr): number[] {
+export function sccpAddress(a: SccpAddr): Uint8Array {
   let ai = 0x10 | 0x02; // GTI 4, SSN present
-  const out: number[] = [];
   if (a.pc !== undefined) ai |= 0x01;
   if (a.routeOnSsn) ai |= 0x40;
-  out.push(ai);
-  if (a.pc !== undefined) out.push(a.pc & 255, (a.pc >> 8) & 0x3f);
-  out.push(a.ssn);
-  const odd = a.digits.length & 1;
-  out.push(a.tt ?? 0, ((a.np ?? 1) << 4) | (odd ? 1 : 2), (a.nai ?? 4) & 0x7f);
-  out.push(...bcdDigits(a.digits));
+  const d = a.digits;
+  const n = 1 + (a.pc !== undefined ? 2 : 0) + 1 + 3 + ((d.length + 1) >> 1);
+  const out = new Uint8Array(n);
+  let o = 0;
+  out[o++] = ai;
+  if (a.pc !== undefined) {
+    out[o++] = a.pc & 255;
+    out[o++] = (a.pc >> 8) & 0x3f;
+  }
+  out[o++] = a.ssn;
+  out[o++] = a.tt ?? 0;
+  out[o++] = ((a.np ?? 1) << 4) | (d.length & 1 ? 1 : 2);
+  out[o++] = (a.nai ?? 4) & 0x7f;
+  for (let i = 0; i < d.length; i += 2) out[o++] = hexNibble(d[i]!) | (i + 1 < d.length ? hexNibble(d[i + 1]!) << 4 : 0);
   return out;
 }
 
