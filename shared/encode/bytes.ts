@@ -205,19 +205,3 @@ export class ChunkBuffer {
   }
 }
 
-const TBCD_DIGITS = '0123456789*#abc';
-/**
- * TBCD digits (low nibble first, 0xF filler), as decoder/util/digits.ts encodeTbcd
- * (re-implemented here because the lint boundary forbids importing a `util/` path).
- */
-export function tbcdEncode(digits: string): Uint8Array {
-  const out = new Uint8Array((digits.length + 1) >> 1);
-  for (let i = 0; i < digits.length; i++) {
-    const n = TBCD_DIGITS.indexOf(digits[i]!.toLowerCase());
-    const v = n < 0 ? 15 : n;
-    if (i & 1) out[i >> 1]! |= v << 4;
-    else out[i >> 1] = v;
-  }
-  if (digits.length & 1) out[out.length - 1]! |= 0xf0;
-  return out;
-}

@@ -1,6 +1,6 @@
 /** CAMEL Application Part (3GPP TS 29.078) phase 2: InitialDP, Connect, Continue. */
 import { berInt, cat, seq, tlv } from './bytes.js';
-import { tbcdEncode as encodeTbcd } from './bytes.js';
+import { encodeTbcd } from '../decoder/util/digits.js';
 import { isdn } from './map.js';
 
 export const CapOp = { initialDP: 0, connect: 20, releaseCall: 22, requestReportBCSMEvent: 23, continue: 31 } as const;

@@ -1,6 +1,6 @@
 /** Diameter base (RFC 6733) and S6a/S6d (3GPP TS 29.272) messages. */
 import { catList, u32, utf8 } from './bytes.js';
-import { tbcdEncode as encodeTbcd } from './bytes.js';
+import { encodeTbcd } from '../decoder/util/digits.js';
 
 export const VENDOR_3GPP = 10415;
 export const APP_S6A = 16777251;

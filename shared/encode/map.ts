@@ -4,7 +4,7 @@
  * (the bytes after the operation code in an invoke or returnResult).
  */
 import { berInt, seq, tlv } from './bytes.js';
-import { tbcdEncode as encodeTbcd } from './bytes.js';
+import { encodeTbcd } from '../decoder/util/digits.js';
 
 /** Local operation codes. */
 export const MapOp = {
