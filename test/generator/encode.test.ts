@@ -10,7 +10,6 @@ import { plmnId, isdn } from '../../shared/encode/map.js';
 import { pack7, gsm7Septets, ussdPack } from '../../shared/encode/sms.js';
 import { avpBytes, diameterMessage } from '../../shared/encode/diameter.js';
 import { encodeTbcd } from '../../shared/decoder/util/digits.js';
-import { Rng } from '../../shared/generator/prng.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
