@@ -49,7 +49,7 @@ function attackerMatches(a: Alert['attacker'], pattern: string): boolean {
 export class Engine {
   readonly alerts = new Map<string, Alert>();
   private readonly insts: Array<{ d: Detector; inst: DetectorInstance }> = [];
-  readonly state = new CaseState();
+  readonly state: CaseState;
   readonly net: NetView;
   private readonly config: DetectConfig;
   private readonly skippedForProfile: Detector[] = [];
@@ -62,6 +62,7 @@ export class Engine {
   constructor(opts: RunOptions) {
     this.config = opts.config ?? {};
     this.net = new NetView(opts.profile);
+    this.state = new CaseState((gt) => this.net.isHomeGt(gt));
     const reg = opts.registry ?? defaultRegistry();
     const only = this.config.only ? new Set(this.config.only) : undefined;
     const disabled = new Set(this.config.disable ?? []);

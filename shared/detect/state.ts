@@ -17,7 +17,7 @@ export interface Serving {
   /** Country iso/name resolved by the caller (set by detectors when known). */
   ts: number;
   row: DetectRow;
-  kind: 'map-ul' | 'map-ugl' | 'diameter-ulr';
+  kind: 'map-ul' | 'map-ugl' | 'diameter-ulr' | 'hlr-answer';
   realm?: string;
   visitedPlmn?: string;
 }
@@ -29,6 +29,12 @@ interface Pending {
 }
 
 export class CaseState {
+  /**
+   * @param isHomeGt tells home GTs apart, so that answers of the home HLR (sendRoutingInfoForSM's
+   *   serving MSC) count as location evidence even when the location update itself was not captured.
+   */
+  constructor(private readonly isHomeGt: (gt: string | null | undefined) => boolean = () => false) {}
+
   private readonly tx = new Map<string, Pending>();
   private readonly diam = new Map<string, DetectRow>();
   private readonly imsiToMsisdn = new Map<string, string>();
@@ -147,6 +153,17 @@ export class CaseState {
         s = { node: r.vlr ?? r.msc ?? r.calling_gt ?? '', sender: r.calling_gt ?? r.vlr ?? '', ts: r.ts, row: r, kind: 'map-ul' };
       else if (op === 23 && (r.sgsn || r.calling_gt))
         s = { node: r.sgsn ?? r.calling_gt ?? '', sender: r.calling_gt ?? r.sgsn ?? '', ts: r.ts, row: r, kind: 'map-ugl' };
+    }
+    // The home HLR's answer to sendRoutingInfoForSM names the node serving the subscriber. A home node there
+    // may be an SMS router (SMS home routing), not the serving MSC, so only foreign nodes are learnt.
+    if (!s && (r.comp_kind === 2 || r.comp_kind === 7) && mapOp(r) === 45 && r.msc && this.isHomeGt(r.calling_gt) && !this.isHomeGt(r.msc)) {
+      const imsi = r.imsi ?? this.current?.imsi ?? this.imsiOf(this.current?.msisdn);
+      const cur = imsi ? this.serving.get(imsi) : undefined;
+      if (imsi && (!cur || (cur.node !== r.msc && cur.row.msc !== r.msc))) {
+        const e: Serving = { node: r.msc, sender: r.msc, ts: r.ts, row: r, kind: 'hlr-answer' };
+        this.serving.set(imsi, e);
+      }
+      return;
     }
     if (s && r.imsi) {
       this.serving.set(r.imsi, s);
