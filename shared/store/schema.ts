@@ -366,11 +366,12 @@ export const TABLES: readonly TableDoc[] = [
 ];
 
 /**
- * ART indexes for the investigator's point look-ups on the (small) derived tables.
- * `messages` has none: DuckDB's zone maps serve time / evidence ranges, and scans
- * of one column stay fast; an index there would slow every bulk load.
+ * ART indexes for the investigator's point look-ups. On `messages` only the IMSI
+ * (a subscriber's history: ~20 ms instead of ~120 ms on 10 M rows, for ~1.3 µs per
+ * loaded row); time and evidence ranges are served by DuckDB's zone maps.
  */
 export const INDEXES: readonly [name: string, table: string, column: string][] = [
+  ['messages_imsi', 'messages', 'imsi'],
   ['dialogues_imsi', 'dialogues', 'imsi'],
   ['subscribers_imsi', 'subscribers', 'imsi'],
   ['subscribers_msisdn', 'subscribers', 'msisdn'],

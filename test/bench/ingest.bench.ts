@@ -83,7 +83,7 @@ export async function bench(): Promise<void> {
     await closeCase(h);
     const size = statSync(casePath).size + (existsSync(casePath + '.wal') ? statSync(casePath + '.wal').size : 0);
     const rate = r.messages / wall;
-    console.log(`sigtrail ingest: ${r.messages} messages in ${wall.toFixed(1)} s = ${Math.round(rate).toLocaleString('en')} msgs/s end to end (decode+store ${(wall - r.derivedSeconds).toFixed(1)} s = ${Math.round(r.messages / (wall - r.derivedSeconds)).toLocaleString('en')} msgs/s; derived tables ${r.derivedSeconds.toFixed(1)} s; main-thread CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
+    console.log(`sigtrail ingest: ${r.messages} messages in ${wall.toFixed(1)} s = ${Math.round(rate).toLocaleString('en')} msgs/s end to end (decode+store ${(wall - r.derivedSeconds).toFixed(1)} s = ${Math.round(r.messages / (wall - r.derivedSeconds)).toLocaleString('en')} msgs/s; derived tables ${r.derivedSeconds.toFixed(1)} s; main thread waited ${r.waitSeconds.toFixed(1)} s for the decode worker and spent ${r.loadSeconds.toFixed(1)} s bulk-loading; process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
     console.log(`case size: ${mib(size)} = ${mib((size * 1e6) / r.messages)} per million messages`);
     console.log(`target 300,000 msgs/s end to end: ${(rate / 300000).toFixed(2)}x`);
 
