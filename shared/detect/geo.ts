@@ -66,8 +66,18 @@ function clean(d: string): string {
  * Country of an international-format E.164 number or GT (longest matching code wins;
  * +1 numbers resolve by NANP area code to Canada / the Caribbean, otherwise United States).
  */
+const e164Cache = new Map<string, E164Country | undefined>();
+
 export function countryOfE164(digits: string | null | undefined): E164Country | undefined {
   if (!digits) return undefined;
+  if (e164Cache.has(digits)) return e164Cache.get(digits);
+  const c = lookupE164(digits);
+  if (e164Cache.size > 100_000) e164Cache.clear();
+  e164Cache.set(digits, c);
+  return c;
+}
+
+function lookupE164(digits: string): E164Country | undefined {
   const d = clean(digits);
   if (!d) return undefined;
   if (d.startsWith('1')) {

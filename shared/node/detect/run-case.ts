@@ -46,24 +46,33 @@ export async function* caseRows(h: CaseHandle, chunkHint?: (n: number) => void, 
   const where = have.has('tcap_type') && have.has('family') ? ` WHERE tcap_type IS NOT NULL OR family IN ('map', 'cap', 'tcap', 'diameter')` : '';
   const res = await h.conn.stream(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM messages${where} ORDER BY ts, evidence_id, frame, msg_idx, comp_idx`);
   const names = res.columnNames();
-  // Columns not streamed read as null through the prototype; streamed ones are own properties assigned in a
-  // fixed order, so every row shares one hidden class (fast property access in the detectors, ~half the memory).
-  const proto: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  // Columns not streamed read as null through the prototype; streamed ones are own properties set by a
+  // generated constructor in a fixed order, so every row shares one hidden class (fast property access in
+  // the detectors, far less memory and GC work than 120-property objects).
+  const proto: Record<string, unknown> = {};
   for (const c of have) proto[c] = null;
+  const ident = (c: string): string => (/^[a-z_][a-z0-9_]*$/.test(c) ? c : '');
+  const safe = names.map(ident);
+  if (safe.some((x) => !x)) throw new Error(`unexpected column name in messages: ${names.join(', ')}`);
+  const Row = new Function('d', 'r', safe.map((c, i) => `this.${c} = d[${i}][r];`).join('\n')) as unknown as new (d: unknown[][], r: number) => Record<string, unknown>;
+  (Row as unknown as { prototype: object }).prototype = proto;
   let n = 0;
   for (;;) {
     const chunk = await res.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
-    const data = chunk.getColumns();
+    const data = chunk.getColumns() as unknown[][];
     const count = chunk.rowCount;
-    for (let r = 0; r < count; r++) {
-      const o = Object.create(proto) as Record<string, unknown>;
-      for (let c = 0; c < names.length; c++) {
-        const v = data[c]![r];
-        o[names[c]!] = v === null || v === undefined ? null : typeof v === 'bigint' ? Number(v) : typeof v === 'object' ? String(v) : v;
+    // Normalise in place per column: undefined → null, BIGINT → number, other objects → string.
+    for (let c = 0; c < data.length; c++) {
+      const col = data[c]!;
+      for (let r = 0; r < count; r++) {
+        const v = col[r];
+        if (v === undefined) col[r] = null;
+        else if (typeof v === 'bigint') col[r] = Number(v);
+        else if (v !== null && typeof v === 'object') col[r] = String(v);
       }
-      yield o as unknown as DetectRow;
     }
+    for (let r = 0; r < count; r++) yield new Row(data, r) as unknown as DetectRow;
     n += count;
     chunkHint?.(n);
   }
