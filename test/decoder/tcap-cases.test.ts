@@ -58,7 +58,7 @@ test('MAP location, subscriber and SMS fields', () => {
   assert.equal(psr.geoLat!.toFixed(5), '53.43751');
   assert.equal(psr.geoLon!.toFixed(5), '13.74999');
   const ati = rec('ati-arg-ssn6').map!;
-  assert.deepEqual([ati.msisdn, ati.gsmScfAddress], ['491721234567', '491720000050']);
+  assert.deepEqual([ati.msisdn, ati.requestingGsmScf, ati.gsmScfAddress], ['491721234567', '491720000050', undefined]);
   assert.deepEqual([rec('ati-res').map!.mscNumber, rec('ati-res').map!.cellGlobalId], ['491720000001', '262-01-4660-22136']);
   assert.equal(rec('purge-v3').map!.vlrNumber, '491720000002');
   assert.equal(rec('checkimei-v3').map!.imei, '3520990017614823');
@@ -79,8 +79,8 @@ test('MAP operations, batch 2 (GPRS, LCS, ATM/ATSI, SS results, v1/v2 layouts)',
   assert.deepEqual([m('ugl-arg').imsi, m('ugl-arg').sgsnNumber, m('ugl-res').hlrNumber], ['262011234567890', '491720000060', '491720000003']);
   assert.equal(m('srigprs-arg').imsi, '262011234567890');
   assert.equal(m('informsc-arg').msisdn, '491721234567');
-  assert.deepEqual([m('atm-arg').imsi, m('atm-arg').gsmScfAddress, m('atm-arg').ssName, m('atm-arg').forwardedToNumber], ['262011234567890', '491720000050', 'cfu', '491770000099']);
-  assert.deepEqual([m('atsi-arg').msisdn, m('atsi-arg').gsmScfAddress], ['491721234567', '491720000050']);
+  assert.deepEqual([m('atm-arg').imsi, m('atm-arg').requestingGsmScf, m('atm-arg').ssName, m('atm-arg').forwardedToNumber], ['262011234567890', '491720000050', 'cfu', '491770000099']);
+  assert.deepEqual([m('atsi-arg').msisdn, m('atsi-arg').requestingGsmScf], ['491721234567', '491720000050']);
   assert.deepEqual([m('psl-arg').imsi, m('psl-arg').msisdn], ['262011234567890', '491721234567']);
   assert.deepEqual([m('psl-res').ageOfLocation, m('psl-res').cellGlobalId], [3, '262-01-4660-22136']);
   assert.equal(m('psl-res').geoLat!.toFixed(5), '53.43751');

@@ -233,11 +233,11 @@ for (const op of [59, 60, 61]) arg(op, { [SEQ]: ussdArg });
 res(59, { [SEQ]: ussdArg });
 res(60, { [SEQ]: ussdArg });
 // 62 anyTimeSubscriptionInterrogation
-arg(62, { [SEQ]: seq<MapLeaf>({ [C(0)]: subscriberIdentity, [C(2)]: addr('gsmScfAddress') }) });
+arg(62, { [SEQ]: seq<MapLeaf>({ [C(0)]: subscriberIdentity, [C(2)]: addr('requestingGsmScf') }) });
 // 63 informServiceCentre
 arg(63, { [SEQ]: seq<MapLeaf>({ [OCT]: addr('msisdn') }) });
 // 65 anyTimeModification
-arg(65, { [SEQ]: seq<MapLeaf>({ [C(0)]: subscriberIdentity, [C(1)]: addr('gsmScfAddress'), [C(2)]: seq<MapLeaf>({ [C(0)]: L('ssCode', 'ssCode'), [C(3)]: addr('forwardedToNumber') }) }) });
+arg(65, { [SEQ]: seq<MapLeaf>({ [C(0)]: subscriberIdentity, [C(1)]: addr('requestingGsmScf'), [C(2)]: seq<MapLeaf>({ [C(0)]: L('ssCode', 'ssCode'), [C(3)]: addr('forwardedToNumber') }) }) });
 // 66 readyForSM
 arg(66, { [SEQ]: seq<MapLeaf>({ [C(0)]: imsi(), [ENUM]: L('int', 'alertReason') }) });
 // 67 purgeMS (v3 [3] SEQUENCE, v2 SEQUENCE)
@@ -246,7 +246,7 @@ arg(67, { [C(3)]: seq<MapLeaf>({ [OCT]: imsi(), [C(0)]: addr('vlrNumber'), [C(1)
 arg(70, { [SEQ]: seq<MapLeaf>({ [C(0)]: imsi(), [C(1)]: L('lmsi', 'lmsi'), [C(2)]: requestedInfo }) });
 res(70, { [SEQ]: seq<MapLeaf>({ [SEQ]: subscriberInfo }) });
 // 71 anyTimeInterrogation
-arg(71, { [SEQ]: seq<MapLeaf>({ [C(0)]: subscriberIdentity, [C(1)]: requestedInfo, [C(3)]: addr('gsmScfAddress') }) });
+arg(71, { [SEQ]: seq<MapLeaf>({ [C(0)]: subscriberIdentity, [C(1)]: requestedInfo, [C(3)]: addr('requestingGsmScf') }) });
 res(71, { [SEQ]: seq<MapLeaf>({ [SEQ]: subscriberInfo }) });
 // 83 provideSubscriberLocation
 arg(83, { [SEQ]: seq<MapLeaf>({ [OCT]: addr('mlcNumber'), [C(0)]: lcsClientId, [C(2)]: imsi(), [C(3)]: addr('msisdn'), [C(4)]: L('lmsi', 'lmsi'), [C(5)]: L('imei', 'imei') }) });

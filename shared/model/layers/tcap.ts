@@ -95,7 +95,10 @@ export interface MapInfo {
   ssCode?: number;
   ssName?: string;
   forwardedToNumber?: string;
+  /** gsmSCF of a CAMEL subscription (O-/T-/SMS-/GPRS-CSI TDP data in insertSubscriberData, SRI results …). */
   gsmScfAddress?: string;
+  /** gsmSCF that sent an anyTimeInterrogation / anyTimeSubscriptionInterrogation / anyTimeModification (its identity, not subscription data). */
+  requestingGsmScf?: string;
   camelServiceKey?: number;
   msrn?: string;
   roamingNumber?: string;
