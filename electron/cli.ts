@@ -7,10 +7,10 @@
 type Cmd = { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> };
 
 const commands: Record<string, Cmd> = {
-  decode: { summary: 'decode a capture: --format ndjson|tshark|table', load: () => import('./cli/decode.js') },
+  decode: { summary: 'decode a capture: CAPTURE [--format ndjson|tshark] [--mtp3 itu|ansi] [--m3ua auto|rfc4666|draft6] [--heuristics] [--errors] [--out FILE]', load: () => import('./cli/decode.js') },
   generate: { summary: 'generate a labelled scenario capture: --out DIR [--seed N] [--messages N] [--scenarios …]', load: () => import('./cli/generate.js') },
   scenarios: { summary: 'list the attack-scenario catalogue', load: () => import('./cli/scenarios.js') },
-  ingest: { summary: 'load captures or exported metadata into a case: FILE… --case CASE.duckdb', load: () => import('./cli/ingest.js') },
+  ingest: { summary: 'load captures or exported metadata into a case: FILE… --case CASE.duckdb [--profile P] [--format F] [--map col=field,…] [--force]', load: () => import('./cli/ingest.js') },
   query: { summary: 'run SQL over a case: --case CASE "SQL" [--format table|csv|json]', load: () => import('./cli/query.js') },
   export: { summary: 'export a case: --case CASE --parquet DIR', load: () => import('./cli/export.js') },
   detect: { summary: 'run the detectors over a case: --case CASE [--profile P] [--format table|ndjson]', load: () => import('./cli/detect.js') },
@@ -35,7 +35,15 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const mod = await cmd.load();
-  return mod.run(rest);
+  try {
+    return await mod.run(rest);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'HelpRequested') {
+      console.log(`usage: sigtrail ${name} — ${cmd.summary}`);
+      return 0;
+    }
+    throw e;
+  }
 }
 
 main(process.argv.slice(2)).then(

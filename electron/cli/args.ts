@@ -5,6 +5,14 @@ export interface ParsedArgs {
   multi: Record<string, string[]>;
 }
 
+/** Thrown when `--help` / `-h` is given to a command that has no help text of its own. */
+export class HelpRequested extends Error {
+  constructor() {
+    super('help requested');
+    this.name = 'HelpRequested';
+  }
+}
+
 /**
  * Parses `--name value`, `--name=value` and boolean `--flag` (names listed in `flags`).
  * Unknown options are an error so typos never silently change behaviour.
@@ -15,6 +23,11 @@ export function parseArgs(args: string[], spec: { values?: string[]; flags?: str
   const out: ParsedArgs = { positional: [], opts: {}, multi: {} };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
+    if ((a === '--help' || a === '-h') && !flags.has('help')) throw new HelpRequested();
+    if (a === '-h') {
+      out.opts.help = true;
+      continue;
+    }
     if (a === '--') {
       out.positional.push(...args.slice(i + 1));
       break;
