@@ -126,7 +126,7 @@ export class CaseState {
   /** Subscriber of a row: its own IMSI/MSISDN, else those of the request it answers, else learnt ones. */
   subscriber(r: DetectRow): { imsi?: string; msisdn?: string } {
     const req = this.current;
-    const imsi = r.imsi ?? req?.imsi ?? this.imsiOf(r.msisdn ?? req?.msisdn) ?? undefined;
+    const imsi = r.imsi ?? destRefImsi(r) ?? req?.imsi ?? this.imsiOf(r.msisdn ?? req?.msisdn) ?? undefined;
     const msisdn = r.msisdn ?? req?.msisdn ?? this.msisdnOf(imsi) ?? undefined;
     return { ...(imsi ? { imsi } : {}), ...(msisdn ? { msisdn } : {}) };
   }
@@ -173,4 +173,17 @@ export class CaseState {
       if (h.length > 50) h.shift();
     }
   }
+}
+
+/**
+ * SS and USSD procedures (registerSS … interrogateSS, passwords, USSD): TS 29.002 carries the
+ * subscriber's IMSI in the MAP-OPEN destination reference, not in the component.
+ */
+const DEST_REF_IMSI_OPS = new Set([10, 11, 12, 13, 14, 17, 18, 19, 59, 60, 61]);
+
+function destRefImsi(r: DetectRow): string | undefined {
+  const ref = r.dest_ref;
+  if (!ref || ref.length < 6 || ref.length > 15 || !/^\d+$/.test(ref)) return undefined;
+  const op = mapOp(r);
+  return op !== undefined && DEST_REF_IMSI_OPS.has(op) ? ref : undefined;
 }

@@ -85,6 +85,11 @@ export interface MsgRow {
   lai: string | null;
   age_of_location: number | null;
   ussd: string | null;
+  /** MAP-OPEN destination / originating reference of the dialogue (TS 29.002: the subscriber's IMSI for SS and USSD procedures). */
+  dest_ref: string | null;
+  orig_ref: string | null;
+  /** gsmSCF that sent anyTimeInterrogation / anyTimeSubscriptionInterrogation / anyTimeModification. */
+  scf_requester: string | null;
   cap_called: string | null;
   cap_calling: string | null;
   cap_destination: string | null;
@@ -215,6 +220,9 @@ export function flattenRecord(r: SigRecord): MsgRow {
     lai: n(m?.lai),
     age_of_location: n(m?.ageOfLocation),
     ussd: n(m?.ussdString),
+    dest_ref: n(tc?.destinationReference),
+    orig_ref: n(tc?.originatingReference),
+    scf_requester: n(m?.requestingGsmScf),
     cap_called: n(cap?.calledPartyBcdNumber ?? cap?.calledPartyNumber),
     cap_calling: n(cap?.callingPartyNumber),
     cap_destination: n(cap?.destinationRoutingAddress),

@@ -10,7 +10,7 @@ const BLANK: DetectRow = {
   tcap_type: null, otid: null, dtid: null, dialogue: null, acn: null, ac_name: null, ac_version: null, tcap_flags: null, comp_count: null,
   comp_kind: null, comp_kind_name: null, invoke_id: null, linked_id: null, opcode: null, op_name: null, global_opcode: null, is_result: null,
   error_code: null, error_name: null, imsi: null, msisdn: null, msc: null, vlr: null, hlr: null, sgsn: null, gmsc: null, sc_addr: null,
-  sm_rp_da: null, sm_rp_oa: null, ss_code: null, fwd_to: null, gsmscf: null, service_key: null, msrn: null, cgi: null, lai: null,
+  sm_rp_da: null, sm_rp_oa: null, ss_code: null, fwd_to: null, gsmscf: null, dest_ref: null, orig_ref: null, scf_requester: null, service_key: null, msrn: null, cgi: null, lai: null,
   age_of_location: null, ussd: null, cap_called: null, cap_calling: null, cap_destination: null, isup_type: null, isup_name: null, cic: null,
   isup_called: null, isup_calling: null, isup_redirecting: null, isup_cause: null, diam_cmd: null, diam_cmd_name: null, diam_request: null,
   diam_app: null, hbh: null, e2e: null, session_id: null, origin_host: null, origin_realm: null, dest_host: null, dest_realm: null,

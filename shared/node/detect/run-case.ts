@@ -33,7 +33,7 @@ export const DETECT_COLUMNS = [
   'evidence_id', 'frame', 'ts', 'msg_idx', 'comp_idx', 'family', 'src_ip', 'opc', 'dpc', 'called_gt', 'called_np', 'called_ssn', 'calling_gt',
   'calling_ssn', 'tcap_type', 'otid', 'dtid', 'dialogue', 'acn', 'ac_name', 'ac_version', 'tcap_flags', 'comp_count', 'comp_kind', 'invoke_id',
   'opcode', 'op_name', 'global_opcode', 'error_code', 'imsi', 'msisdn', 'msc', 'vlr', 'sgsn', 'sm_rp_da', 'ss_code', 'fwd_to', 'gsmscf',
-  'service_key', 'msrn', 'ussd', 'diam_cmd', 'diam_cmd_name', 'diam_request', 'hbh', 'e2e', 'origin_host', 'origin_realm', 'dest_host',
+  'service_key', 'msrn', 'ussd', 'dest_ref', 'diam_cmd', 'diam_cmd_name', 'diam_request', 'hbh', 'e2e', 'origin_host', 'origin_realm', 'dest_host',
   'dest_realm', 'visited_plmn', 'idr_flags',
 ] as const;
 
