@@ -31,4 +31,4 @@ await build({
   logLevel: 'warning',
 });
 chmodSync(join(root, 'dist/sigtrail.mjs'), 0o755);
-console.log('sigtrail CLI built: dist/sigtrail.mjs');
+if (!process.argv.includes('--quiet')) console.log('sigtrail CLI built: dist/sigtrail.mjs');
