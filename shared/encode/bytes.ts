@@ -62,18 +62,27 @@ export function berLen(n: number): number[] {
  */
 export function tlv(tag: number, content: Uint8Array | number[]): Uint8Array {
   const n = content.length;
-  const tl = tag > 0xffff ? 3 : tag > 0xff ? 2 : 1;
-  const ll = n < 0x80 ? 1 : n < 0x100 ? 2 : n < 0x10000 ? 3 : 4;
-  const out = new Uint8Array(tl + ll + n);
+  const out = new Uint8Array(tlvHeaderSize(tag, n) + n);
+  out.set(content, writeTlvHeader(out, tag, n));
+  return out;
+}
+
+/** Bytes taken by the identifier and definite-length octets of a TLV with `n` content bytes. */
+function tlvHeaderSize(tag: number, n: number): number {
+  return (tag > 0xffff ? 3 : tag > 0xff ? 2 : 1) + (n < 0x80 ? 1 : n < 0x100 ? 2 : n < 0x10000 ? 3 : 4);
+}
+
+/** Writes identifier and definite-length octets at the start of `out`; returns where the content starts. */
+function writeTlvHeader(out: Uint8Array, tag: number, n: number): number {
   let o = 0;
-  if (tl === 3) out[o++] = (tag >> 16) & 255;
-  if (tl >= 2) out[o++] = (tag >> 8) & 255;
+  if (tag > 0xffff) out[o++] = (tag >> 16) & 255;
+  if (tag > 0xff) out[o++] = (tag >> 8) & 255;
   out[o++] = tag & 255;
-  if (ll === 1) out[o++] = n;
-  else if (ll === 2) {
+  if (n < 0x80) out[o++] = n;
+  else if (n < 0x100) {
     out[o++] = 0x81;
     out[o++] = n;
-  } else if (ll === 3) {
+  } else if (n < 0x10000) {
     out[o++] = 0x82;
     out[o++] = n >> 8;
     out[o++] = n & 255;
@@ -83,35 +92,15 @@ export function tlv(tag: number, content: Uint8Array | number[]): Uint8Array {
     out[o++] = (n >> 8) & 255;
     out[o++] = n & 255;
   }
-  out.set(content, o);
-  return out;
+  return o;
 }
 
 /** Constructed TLV from several parts (skips undefined); one allocation. */
 export function seq(tag: number, ...parts: (Uint8Array | undefined)[]): Uint8Array {
   let n = 0;
   for (const p of parts) if (p) n += p.length;
-  const tl = tag > 0xffff ? 3 : tag > 0xff ? 2 : 1;
-  const ll = n < 0x80 ? 1 : n < 0x100 ? 2 : n < 0x10000 ? 3 : 4;
-  const out = new Uint8Array(tl + ll + n);
-  let o = 0;
-  if (tl === 3) out[o++] = (tag >> 16) & 255;
-  if (tl >= 2) out[o++] = (tag >> 8) & 255;
-  out[o++] = tag & 255;
-  if (ll === 1) out[o++] = n;
-  else if (ll === 2) {
-    out[o++] = 0x81;
-    out[o++] = n;
-  } else if (ll === 3) {
-    out[o++] = 0x82;
-    out[o++] = n >> 8;
-    out[o++] = n & 255;
-  } else {
-    out[o++] = 0x83;
-    out[o++] = (n >> 16) & 255;
-    out[o++] = (n >> 8) & 255;
-    out[o++] = n & 255;
-  }
+  const out = new Uint8Array(tlvHeaderSize(tag, n) + n);
+  let o = writeTlvHeader(out, tag, n);
   for (const p of parts)
     if (p) {
       out.set(p, o);
