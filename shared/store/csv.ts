@@ -28,16 +28,38 @@ export function csvBool(v: boolean | null | undefined): string {
 
 type RowFn = (r: MsgRow) => string;
 
+/** Scan for a character that needs quoting (cheaper than a regex on the short values of a row). */
+function needsQuote(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** Quoted CSV cell for a non-empty string that needs it. */
+function quoted(v: string): string {
+  return `"${v.replace(/"/g, '""')}"`;
+}
+
 function build(): RowFn {
-  // One straight-line function; falls back to the generic loop where code generation is unavailable (CSP).
+  // One straight-line function with the null / type checks inlined per column
+  // (most of the ~115 cells of a row are NULL, so the common case is one
+  // comparison and an empty string, no call); falls back to the generic loop
+  // where code generation is unavailable (CSP).
   try {
-    const parts = MESSAGE_COLUMNS.map((c) => {
-      const f = c.type === 'VARCHAR' ? 's' : c.type === 'BOOLEAN' ? 'b' : 'n';
-      return `${f}(r.${c.name})`;
+    const lines = MESSAGE_COLUMNS.map((c, i) => {
+      const sep = i ? "s += ',';\n" : '';
+      const get = `v = r.${c.name};\n`;
+      if (c.type === 'VARCHAR') {
+        return `${sep}${get}if (v != null) { if (typeof v === 'string') s += v === '' ? '""' : nq(v) ? qt(v) : v; else s += cs(v); }`;
+      }
+      if (c.type === 'BOOLEAN') return `${sep}${get}if (v != null) s += v ? 'true' : 'false';`;
+      return `${sep}${get}if (v != null) s += typeof v === 'number' ? (v - v === 0 ? '' + v : '') : cn(v);`;
     });
-    const body = `return ${parts.join(" + ',' + ")} + '\\n';`;
-    const fn = new Function('s', 'n', 'b', `return function msgRowCsv(r) { ${body} };`) as (s: typeof csvStr, n: typeof csvNum, b: typeof csvBool) => RowFn;
-    return fn(csvStr, csvNum, csvBool);
+    const body = `let s = '';\nlet v;\n${lines.join('\n')}\nreturn s + '\\n';`;
+    const fn = new Function('nq', 'qt', 'cs', 'cn', `return function msgRowCsv(r) {\n${body}\n};`) as (nq: typeof needsQuote, qt: typeof quoted, cs: typeof csvStr, cn: typeof csvNum) => RowFn;
+    return fn(needsQuote, quoted, csvStr, csvNum);
   } catch {
     const kinds = MESSAGE_COLUMNS.map((c) => (c.type === 'VARCHAR' ? 0 : c.type === 'BOOLEAN' ? 2 : 1));
     const names = MESSAGE_COLUMNS.map((c) => c.name);
