@@ -176,8 +176,13 @@ const MAP_AC_OPS: Record<number, readonly number[]> = {
 
 /** False when `oid` is a MAP context with a known operation list that does not contain `opcode`. */
 export function mapAcAllows(oid: string, opcode: number): boolean {
-  if (!oid.startsWith(MAP_PREFIX)) return true;
-  const x = Number(oid.slice(MAP_PREFIX.length).split('.')[0]);
-  const ops = MAP_AC_OPS[x];
-  return !ops || ops.includes(opcode);
+  let ops = acOpsCache.get(oid);
+  if (ops === undefined) {
+    ops = oid.startsWith(MAP_PREFIX) ? MAP_AC_OPS[Number(oid.slice(MAP_PREFIX.length).split('.')[0])] ?? null : null;
+    if (acOpsCache.size < 4096) acOpsCache.set(oid, ops);
+  }
+  return ops === null || ops.includes(opcode);
 }
+
+/** Operation list of each context OID seen (null: not a MAP context with a known list), memoised. */
+const acOpsCache = new Map<string, readonly number[] | null>();

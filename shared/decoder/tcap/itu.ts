@@ -77,14 +77,36 @@ class DialogueMemory {
     if (!d) return undefined;
     return (d.a === a && d.b === b) || (d.a === b && d.b === a) ? d : undefined;
   }
-  set(tid: number | string, d: Dialogue): void {
+  set(tid: number | string, acn: string, user: string | undefined, acName: string | undefined, acVersion: number | undefined, a: string | undefined, b: string | undefined): void {
     const old = this.m.get(tid);
-    if (old && old.acn === d.acn && old.a === d.a && old.b === d.b) return;
+    if (old && old.acn === acn && old.a === a && old.b === b) return;
     if (this.m.size >= 200000) {
       const k = this.m.keys().next().value;
       if (k !== undefined) this.m.delete(k);
     }
-    this.m.set(tid, d);
+    this.m.set(tid, this.intern(acn, user, acName, acVersion, a, b));
+  }
+
+  /**
+   * Dialogue entries are never mutated, and a capture has few distinct (context, address pair)
+   * combinations: share one object per combination instead of allocating one per Begin/Continue
+   * (they all survive into the old generation otherwise).
+   */
+  private readonly pool: Dialogue[] = [];
+  private poolNext = 0;
+  private intern(acn: string, user: string | undefined, acName: string | undefined, acVersion: number | undefined, a: string | undefined, b: string | undefined): Dialogue {
+    const pool = this.pool;
+    for (let i = 0; i < pool.length; i++) {
+      const d = pool[i]!;
+      if (d.acn === acn && d.a === a && d.b === b && d.user === user && d.acName === acName && d.acVersion === acVersion) return d;
+    }
+    const d: Dialogue = { acn, user, acName, acVersion, a, b };
+    if (pool.length < 64) pool.push(d);
+    else {
+      pool[this.poolNext] = d;
+      this.poolNext = (this.poolNext + 1) & 63;
+    }
+    return d;
   }
 }
 
@@ -152,21 +174,16 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   let compS = -1, compE = -1;
   let otidKey: number | string | undefined;
   let dtidKey: number | string | undefined;
-  let stopped = false;
-  const stop = (reason: string, off: number): void => {
-    if (!stopped) ctx.stop('tcap', reason, off);
-    stopped = true;
-  };
   while (p < msgEnd) {
     e = readTlv(b, p, msgEnd, 0, true);
     if (e) {
       flag(t, 'ber-error');
-      stop(`${t.type}: ${berErrorText(e)}`, berErrOffset);
+      ctx.stop('tcap', `${t.type}: ${berErrorText(e)}`, berErrOffset);
       break;
     }
     if (tlv.missing) {
       flag(t, 'ber-error');
-      stop(`${t.type}: element 0x${b[p]!.toString(16)} length exceeds the message by ${tlv.missing} byte(s)`, p);
+      ctx.stop('tcap', `${t.type}: element 0x${b[p]!.toString(16)} length exceeds the message by ${tlv.missing} byte(s)`, p);
     }
     const id = b[p]!;
     const vs = tlv.vs, ve = tlv.ve, next = tlv.next;
@@ -185,14 +202,14 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
       }
       // mandatory field missing: the element is consumed as the wrong field
       flag(t, 'unknown-tag');
-      stop(`${t.type}: expected tag 0x${d[0].toString(16)} but found 0x${id.toString(16).padStart(2, '0')}`, p);
+      ctx.stop('tcap', `${t.type}: expected tag 0x${d[0].toString(16)} but found 0x${id.toString(16).padStart(2, '0')}`, p);
       di++;
       matched = -2;
       break;
     }
     if (matched === -1) {
       flag(t, 'unknown-tag');
-      stop(`${t.type}: element 0x${id.toString(16).padStart(2, '0')} beyond the end of the message definition`, p);
+      ctx.stop('tcap', `${t.type}: element 0x${id.toString(16).padStart(2, '0')} beyond the end of the message definition`, p);
     } else if (matched === OTID) {
       t.otid = toHex(b, vs, ve);
       otidKey = tidKey(b, vs, ve, t.otid);
@@ -200,7 +217,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
       t.dtid = toHex(b, vs, ve);
       dtidKey = tidKey(b, vs, ve, t.dtid);
     }
-    else if (matched === DLG) acnUser = dialogue(b, vs, ve, t, stop);
+    else if (matched === DLG) acnUser = dialogue(b, vs, ve, t, ctx);
     else if (matched === COMPS) {
       compS = vs;
       compE = ve;
@@ -213,7 +230,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   if (first === 0x62 && t.dialogue === undefined) flag(t, 'no-dialogue');
 
   if (compS < 0) return;
-  const comps = components(b, compS, compE, t, stop);
+  const comps = components(b, compS, compE, t, ctx);
   t.componentCount = comps.length;
   let invokes = 0;
   for (const c of comps) if (c.info?.kind === 1) invokes++;
@@ -242,7 +259,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
     }
   }
   if (t.acn !== undefined && otidKey !== undefined && (first === 0x62 || first === 0x65)) {
-    mem.set(otidKey, { acn: t.acn, user: acnUser, acName: t.acName, acVersion: t.acVersion, a: ta, b: tb });
+    mem.set(otidKey, t.acn, acnUser, t.acName, t.acVersion, ta, tb);
   }
   // an invoke whose operation is not part of the dialogue's MAP application context
   if (t.acn !== undefined && acnUser === 'gsm_map') {
@@ -319,11 +336,11 @@ function componentRecord(b: SigRecord, compIdx: number, component: ComponentInfo
 }
 
 /** Dialogue portion: EXTERNAL { direct-reference OID, [0] DialoguePDU }. Returns the component user named by the ACN. */
-function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, stop: (r: string, o: number) => void): string | undefined {
+function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, ctx: DecodeContext): string | undefined {
   let e = readTlv(b, vs, ve);
   if (e || b[vs] !== 0x28) {
     flag(t, e ? 'ber-error' : 'unknown-tag');
-    stop(`dialogue portion: ${e ? berErrorText(e) : 'EXTERNAL expected'}`, e ? berErrOffset : vs);
+    ctx.stop('tcap', `dialogue portion: ${e ? berErrorText(e) : 'EXTERNAL expected'}`, e ? berErrOffset : vs);
     return undefined;
   }
   let p = tlv.vs;
@@ -334,7 +351,7 @@ function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, stop: (r: 
     e = readTlv(b, p, xe);
     if (e) {
       flag(t, 'ber-error');
-      stop(`dialogue portion: ${berErrorText(e)}`, berErrOffset);
+      ctx.stop('tcap', `dialogue portion: ${berErrorText(e)}`, berErrOffset);
       return user;
     }
     const id = b[p]!;
@@ -347,7 +364,7 @@ function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, stop: (r: 
       e = readTlv(b, s, en);
       if (e) {
         flag(t, 'ber-error');
-        stop(`dialogue PDU: ${berErrorText(e)}`, berErrOffset);
+        ctx.stop('tcap', `dialogue PDU: ${berErrorText(e)}`, berErrOffset);
         return user;
       }
       const pdu = b[s]!;
@@ -360,23 +377,23 @@ function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, stop: (r: 
         case 0x64: t.dialogue = 'abrt'; break;
         default:
           flag(t, 'unknown-tag');
-          stop(`dialogue PDU: unknown tag 0x${pdu.toString(16)}`, s);
+          ctx.stop('tcap', `dialogue PDU: unknown tag 0x${pdu.toString(16)}`, s);
           return user;
       }
-      user = dialoguePdu(b, ps, pe, t, stop);
+      user = dialoguePdu(b, ps, pe, t, ctx);
     }
   }
   return user;
 }
 
-function dialoguePdu(b: Uint8Array, s: number, e: number, t: TcapInfo, stop: (r: string, o: number) => void): string | undefined {
+function dialoguePdu(b: Uint8Array, s: number, e: number, t: TcapInfo, ctx: DecodeContext): string | undefined {
   let p = s;
   let user: string | undefined;
   while (p < e) {
     const err = readTlv(b, p, e);
     if (err) {
       flag(t, 'ber-error');
-      stop(`dialogue PDU: ${berErrorText(err)}`, berErrOffset);
+      ctx.stop('tcap', `dialogue PDU: ${berErrorText(err)}`, berErrOffset);
       return user;
     }
     const id = b[p]!;
@@ -512,19 +529,19 @@ function duplicates(b: Uint8Array, comps: Comp[], t: TcapInfo): void {
 }
 
 /** Component portion: a sequence of invoke / returnResult / returnError / reject. */
-function components(b: Uint8Array, s: number, e: number, t: TcapInfo, stop: (r: string, o: number) => void): Comp[] {
+function components(b: Uint8Array, s: number, e: number, t: TcapInfo, ctx: DecodeContext): Comp[] {
   const out: Comp[] = [];
   let p = s;
   while (p < e) {
     const err = readTlv(b, p, e, 0, true);
     if (err) {
       flag(t, 'ber-error');
-      stop(`component ${out.length}: ${berErrorText(err)}`, berErrOffset);
+      ctx.stop('tcap', `component ${out.length}: ${berErrorText(err)}`, berErrOffset);
       break;
     }
     if (tlv.missing) {
       flag(t, 'ber-error');
-      stop(`component ${out.length}: length exceeds the component portion by ${tlv.missing} byte(s)`, p);
+      ctx.stop('tcap', `component ${out.length}: length exceeds the component portion by ${tlv.missing} byte(s)`, p);
     }
     const id = b[p]!;
     const vs = tlv.vs, ve = tlv.ve;
@@ -533,19 +550,19 @@ function components(b: Uint8Array, s: number, e: number, t: TcapInfo, stop: (r: 
     const k = KIND[id];
     if (!k) {
       flag(t, 'unknown-tag');
-      stop(`component ${out.length}: unknown component tag 0x${id.toString(16).padStart(2, '0')}`, at);
+      ctx.stop('tcap', `component ${out.length}: unknown component tag 0x${id.toString(16).padStart(2, '0')}`, at);
       out.push({ info: undefined, ps: -1, pe: -1, s: at, e: p });
       continue;
     }
     const info: ComponentInfo = { kind: k[0], kindName: k[1] };
     const c: Comp = { info, ps: -1, pe: -1, s: at, e: p };
-    component(b, vs, ve, c, t, stop);
+    component(b, vs, ve, c, t, ctx);
     out.push(c);
   }
   return out;
 }
 
-function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, stop: (r: string, o: number) => void): void {
+function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, ctx: DecodeContext): void {
   const info = c.info!;
   let p = s;
   let i = 0;
@@ -553,7 +570,7 @@ function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, st
     const err = readTlv(b, p, e);
     if (err) {
       flag(t, 'ber-error');
-      stop(`${info.kindName}: ${berErrorText(err)}`, berErrOffset);
+      ctx.stop('tcap', `${info.kindName}: ${berErrorText(err)}`, berErrOffset);
       return;
     }
     const id = b[p]!;
@@ -565,7 +582,7 @@ function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, st
       if (id === 0x02) info.invokeId = readInt(b, vs, ve);
       else if (id !== 0x05 || info.kind !== 4) {
         flag(t, 'unknown-tag');
-        stop(`${info.kindName}: invokeID expected`, at);
+        ctx.stop('tcap', `${info.kindName}: invokeID expected`, at);
       }
       continue;
     }
@@ -587,7 +604,7 @@ function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, st
           while (q < ve) {
             if (readTlv(b, q, ve)) {
               flag(t, 'ber-error');
-              stop(`${info.kindName}: ${berErrorText(readTlv(b, q, ve))}`, berErrOffset);
+              ctx.stop('tcap', `${info.kindName}: ${berErrorText(readTlv(b, q, ve))}`, berErrOffset);
               break;
             }
             const id2 = b[q]!;
@@ -601,7 +618,7 @@ function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, st
           }
         } else {
           flag(t, 'unknown-tag');
-          stop(`${info.kindName}: unexpected element 0x${id.toString(16)}`, at);
+          ctx.stop('tcap', `${info.kindName}: unexpected element 0x${id.toString(16)}`, at);
         }
         break;
       case 3:
@@ -616,7 +633,7 @@ function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, st
         if (id >= 0x80 && id <= 0x83) info.problem = `${PROBLEM_KIND[id - 0x80]}: ${readInt(b, vs, ve)}`;
         else {
           flag(t, 'unknown-tag');
-          stop(`reject: unexpected element 0x${id.toString(16)}`, at);
+          ctx.stop('tcap', `reject: unexpected element 0x${id.toString(16)}`, at);
         }
         break;
     }
