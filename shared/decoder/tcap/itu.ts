@@ -14,6 +14,7 @@ import type { SigRecord } from '../../model/record.js';
 import { readTlv, tlv as tlvBinding, readInt, readOid, berErrorText, berErrOffset } from '../ber/ber.js';
 import { toHex, tbcd } from '../util/digits.js';
 import { acnInfo, mapAcAllows, type AcnInfo } from './acn.js';
+import { DialogueMemory } from './dialogue-memory.js';
 
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
 const tlv = tlvBinding;
@@ -54,60 +55,6 @@ interface Comp {
   /** Parameter TLV (identifier to end), -1 when absent. */
   ps: number;
   pe: number;
-}
-
-interface Dialogue {
-  acn: string;
-  user: string | undefined;
-  acName: string | undefined;
-  acVersion: number | undefined;
-  /** Transport addresses of the message that stored it (matched in either direction). */
-  a: string | undefined;
-  b: string | undefined;
-}
-
-/**
- * Transaction id → dialogue context, bounded (oldest entries dropped). Ids of
- * 1-4 octets are numeric keys (value + length * 2^32); longer ids use their hex.
- */
-class DialogueMemory {
-  private readonly m = new Map<number | string, Dialogue>();
-  get(tid: number | string, a: string | undefined, b: string | undefined): Dialogue | undefined {
-    const d = this.m.get(tid);
-    if (!d) return undefined;
-    return (d.a === a && d.b === b) || (d.a === b && d.b === a) ? d : undefined;
-  }
-  set(tid: number | string, acn: string, user: string | undefined, acName: string | undefined, acVersion: number | undefined, a: string | undefined, b: string | undefined): void {
-    const old = this.m.get(tid);
-    if (old && old.acn === acn && old.a === a && old.b === b) return;
-    if (this.m.size >= 200000) {
-      const k = this.m.keys().next().value;
-      if (k !== undefined) this.m.delete(k);
-    }
-    this.m.set(tid, this.intern(acn, user, acName, acVersion, a, b));
-  }
-
-  /**
-   * Dialogue entries are never mutated, and a capture has few distinct (context, address pair)
-   * combinations: share one object per combination instead of allocating one per Begin/Continue
-   * (they all survive into the old generation otherwise).
-   */
-  private readonly pool: Dialogue[] = [];
-  private poolNext = 0;
-  private intern(acn: string, user: string | undefined, acName: string | undefined, acVersion: number | undefined, a: string | undefined, b: string | undefined): Dialogue {
-    const pool = this.pool;
-    for (let i = 0; i < pool.length; i++) {
-      const d = pool[i]!;
-      if (d.acn === acn && d.a === a && d.b === b && d.user === user && d.acName === acName && d.acVersion === acVersion) return d;
-    }
-    const d: Dialogue = { acn, user, acName, acVersion, a, b };
-    if (pool.length < 64) pool.push(d);
-    else {
-      pool[this.poolNext] = d;
-      this.poolNext = (this.poolNext + 1) & 63;
-    }
-    return d;
-  }
 }
 
 /** Dialogue-memory key of a transaction id value. */
@@ -249,12 +196,15 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   const tr = rec.transport;
   const ta = tr?.src, tb = tr?.dst;
   if (t.acn === undefined) {
-    const d = (dtidKey !== undefined ? mem.get(dtidKey, ta, tb) : undefined) ?? (otidKey !== undefined && first !== 0x64 ? mem.get(otidKey, ta, tb) : undefined);
-    if (d) {
-      acnUser = d.user;
-      t.acn = d.acn;
-      if (d.acName) t.acName = d.acName;
-      if (d.acVersion !== undefined) t.acVersion = d.acVersion;
+    let d = dtidKey !== undefined ? mem.find(dtidKey, ta, tb) : -1;
+    if (d < 0 && otidKey !== undefined && first !== 0x64) d = mem.find(otidKey, ta, tb);
+    if (d >= 0) {
+      acnUser = mem.user[d];
+      t.acn = mem.acn[d]!;
+      const acName = mem.acName[d];
+      if (acName) t.acName = acName;
+      const acVersion = mem.acVersion[d];
+      if (acVersion !== undefined) t.acVersion = acVersion;
       flag(t, 'acn-from-dialogue');
     }
   }
