@@ -1,12 +1,13 @@
 /**
- * Ingest worker: hashes the evidence file, then decodes it (capture, Sigtrail
- * NDJSON or tshark -T ek) and writes the rows as CSV chunk files that the main
- * thread bulk-loads into DuckDB while this thread decodes the next chunk.
+ * Ingest worker: decodes the evidence file (capture, Sigtrail NDJSON or
+ * tshark -T ek) and writes the rows as CSV chunk files that the main thread
+ * bulk-loads into DuckDB while this thread decodes the next chunk. It starts
+ * decoding at once: the main thread hashes the file meanwhile (SHA-256 for the
+ * duplicate check) and loads nothing before that check.
  * At most `maxInFlight` chunks wait for the main thread (bounded memory and disk).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createReadStream, openSync, readSync, writeSync, closeSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
@@ -22,7 +23,6 @@ const send = (m: ToMain): void => port.postMessage(m);
 
 let acked = 0;
 let seq = 0;
-let gate: { resolve: (go: boolean) => void } | null = null;
 let ackWaiter: (() => void) | null = null;
 port.on('message', (m: ToWorker) => {
   if (m.t === 'ack') {
@@ -30,16 +30,8 @@ port.on('message', (m: ToWorker) => {
     const w = ackWaiter;
     ackWaiter = null;
     w?.();
-  } else if (m.t === 'go' || m.t === 'stop') {
-    gate?.resolve(m.t === 'go');
   }
 });
-
-async function hashFile(path: string): Promise<string> {
-  const h = createHash('sha256');
-  for await (const c of createReadStream(path, { highWaterMark: 1 << 20 })) h.update(c as Buffer);
-  return h.digest('hex');
-}
 
 function isGz(path: string): boolean {
   const fd = openSync(path, 'r');
@@ -192,10 +184,6 @@ async function runLines(kind: 'ndjson' | 'tshark-ek'): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const size = statSync(input.path).size;
-  send({ t: 'hash', sha256: await hashFile(input.path), size });
-  const go = await new Promise<boolean>((resolve) => (gate = { resolve }));
-  if (!go) return;
   if (input.kind === 'capture') await runCapture();
   else await runLines(input.kind);
 }

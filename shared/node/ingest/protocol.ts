@@ -14,9 +14,8 @@ export interface WorkerInput {
 }
 
 export type ToMain =
-  | { t: 'hash'; sha256: string; size: number }
   | { t: 'chunk'; seq: number; msgFile: string | null; rows: number; errFile: string | null; errRows: number; bytesRead: number; totalBytes: number; framesSeen: number }
   | { t: 'done'; framesSeen: number; bytesRead: number; totalBytes: number }
   | { t: 'fail'; message: string; notCapture: boolean };
 
-export type ToWorker = { t: 'go' } | { t: 'stop' } | { t: 'ack'; seq: number };
+export type ToWorker = { t: 'ack'; seq: number };

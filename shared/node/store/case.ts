@@ -433,18 +433,15 @@ async function ingestViaWorker(ctx: Ctx, path: string, kind: WorkerKind, capture
   let frames = 0;
   let sha = '';
   try {
+    // hashed here while the worker already decodes the first chunks (they wait in the queue until the duplicate check)
     progress(ctx, 'hash', path, 0);
-    const hm = await next();
-    if (hm.t === 'fail') throw new CaseError(`${path}: ${hm.message}`);
-    if (hm.t !== 'hash') throw new CaseError(`${path}: decoder worker protocol error`);
-    sha = hm.sha256;
+    const tw = performance.now();
+    sha = await shaOf(path);
+    ctx.waitMs += performance.now() - tw;
+    checkAbort(ctx);
     const c = await claim(ctx, sha, path);
-    if ('skip' in c) {
-      post({ t: 'stop' });
-      return { path, evidenceId: null, kind: captureType, messages: 0, errors: 0, frames: 0, skipped: true, note: c.skip };
-    }
+    if ('skip' in c) return { path, evidenceId: null, kind: captureType, messages: 0, errors: 0, frames: 0, skipped: true, note: c.skip };
     id = c.id;
-    post({ t: 'go' });
     for (;;) {
       const m = await next();
       if (m.t === 'fail') throw new CaseError(m.notCapture ? `${path}: not a capture or a known export format (${m.message})` : `${path}: ${m.message}`);
