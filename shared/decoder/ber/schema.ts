@@ -31,20 +31,36 @@ export const C = (n: number): number => 0x2000000 + n;
 
 type Kids<K extends string> = Record<number, SNode<K> | SNode<K>[]>;
 
+/** Nodes already in the canonical shape (see `canon`). */
+const canonical = new WeakSet<object>();
+
+/**
+ * The node with every field present in one order (absent ones undefined), so that the
+ * walker's and the leaf decoders' reads of k / f / f2 / kf / kv / c / pos stay
+ * monomorphic instead of seeing one hidden class per combination of fields.
+ */
+function canon<K extends string>(n: SNode<K>): SNode<K> {
+  if (canonical.has(n)) return n;
+  const x: SNode<K> = { k: n.k, f: n.f, f2: n.f2, kf: n.kf, kv: n.kv, c: n.c, pos: n.pos ? n.pos.map(canon) : undefined };
+  canonical.add(x);
+  return x;
+}
+
 function toMap<K extends string>(o: Kids<K>): Map<number, SNode<K> | SNode<K>[]> {
   const m = new Map<number, SNode<K> | SNode<K>[]>();
-  for (const k of Object.keys(o)) m.set(Number(k), o[Number(k)]!);
+  for (const k of Object.keys(o)) {
+    const v = o[Number(k)]!;
+    m.set(Number(k), Array.isArray(v) ? v.map(canon) : canon(v));
+  }
   return m;
 }
 
 export function seq<K extends string>(kids: Kids<K>, pos?: SNode<K>[]): SNode<K> {
-  const n: SNode<K> = { k: 'seq', c: toMap(kids) };
-  if (pos) n.pos = pos;
-  return n;
+  return canon({ k: 'seq', c: toMap(kids), pos });
 }
 
 export function choice<K extends string>(kids: Kids<K>): SNode<K> {
-  return { k: 'choice', c: toMap(kids) };
+  return canon({ k: 'choice', c: toMap(kids) });
 }
 
 export type LeafFn<K extends string> = (b: Uint8Array, vs: number, ve: number, node: SNode<K>, out: Record<string, unknown>) => void;
