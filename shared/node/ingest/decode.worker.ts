@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { WorkerInput, ToMain, ToWorker } from './protocol.js';
 import { flattenRecord, type MsgRow } from '../../model/row.js';
 import type { SigRecord } from '../../model/record.js';
-import { msgRowCsv, csvStr } from '../../store/csv.js';
+import { msgRowCsv, writeMsgRowCsv, ROW_RESERVE, csvStr } from '../../store/csv.js';
 import { ekToRow } from '../../store/import-map.js';
 
 const port = parentPort!;
@@ -43,11 +43,14 @@ function isGz(path: string): boolean {
   }
 }
 
+/** Message rows are serialised straight into this byte buffer (off the JS heap), written out when nearly full. */
+const OUT = Buffer.allocUnsafe(1 << 18);
+
 /** Accumulates one chunk: message CSV and error CSV files. */
 class ChunkWriter {
   private fd = -1;
   private efd = -1;
-  private buf = '';
+  private pos = 0;
   private ebuf = '';
   rows = 0;
   errRows = 0;
@@ -59,9 +62,15 @@ class ChunkWriter {
       this.msgFile = join(input.tmpDir, `m${String(seq + 1).padStart(6, '0')}.csv`);
       this.fd = openSync(this.msgFile, 'w');
     }
-    this.buf += msgRowCsv(row);
+    if (OUT.length - this.pos < ROW_RESERVE) this.flush();
+    const end = writeMsgRowCsv(row, OUT, this.pos);
+    if (end >= 0) this.pos = end;
+    else {
+      // a value too long for the buffer: this row as a string
+      this.flush();
+      writeSync(this.fd, msgRowCsv(row));
+    }
     this.rows++;
-    if (this.buf.length > 1 << 16) this.flush();
   }
 
   addError(frame: number, fileOffset: number, layer: string, reason: string): void {
@@ -75,9 +84,9 @@ class ChunkWriter {
   }
 
   flush(): void {
-    if (this.buf) writeSync(this.fd, this.buf);
+    for (let off = 0; off < this.pos; ) off += writeSync(this.fd, OUT, off, this.pos - off);
     if (this.ebuf) writeSync(this.efd, this.ebuf);
-    this.buf = '';
+    this.pos = 0;
     this.ebuf = '';
   }
 
