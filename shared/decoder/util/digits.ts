@@ -4,13 +4,19 @@ const HEX = '0123456789abcdef';
 /** Wireshark's BCD digit set for filler/special nibbles (E.164/E.212 'TBCD'). */
 const TBCD = '0123456789*#abc?';
 
+/** Both hex digits of each octet value. */
+const HEX2: string[] = [];
+/** Both TBCD digits of each octet value (low nibble first; a 0xF high nibble inside the string reads 'f'). */
+const TBCD2: string[] = [];
+for (let v = 0; v < 256; v++) {
+  HEX2.push(HEX[v >> 4]! + HEX[v & 15]!);
+  TBCD2.push(TBCD[v & 15]! + (v >> 4 === 15 ? 'f' : TBCD[v >> 4]!));
+}
+
 /** Lowercase hex of a byte view, no separators (tshark FT_BYTES style). */
 export function toHex(b: Uint8Array, start = 0, end = b.length): string {
   let s = '';
-  for (let i = start; i < end; i++) {
-    const v = b[i]!;
-    s += HEX[v >> 4]! + HEX[v & 15]!;
-  }
+  for (let i = start; i < end; i++) s += HEX2[b[i]!]!;
   return s;
 }
 
@@ -19,19 +25,12 @@ export function toHex(b: Uint8Array, start = 0, end = b.length): string {
  * A high nibble 0xF ends the string (filler).
  */
 export function tbcd(b: Uint8Array, start = 0, end = b.length): string {
+  if (end <= start) return '';
   let s = '';
-  for (let i = start; i < end; i++) {
-    const v = b[i]!;
-    s += TBCD[v & 15]!;
-    const hi = v >> 4;
-    if (hi === 15) {
-      if (i === end - 1) break;
-      s += 'f';
-      continue;
-    }
-    s += TBCD[hi]!;
-  }
-  return s;
+  const last = end - 1;
+  for (let i = start; i < last; i++) s += TBCD2[b[i]!]!;
+  const v = b[last]!;
+  return v >> 4 === 15 ? s + TBCD[v & 15]! : s + TBCD2[v]!;
 }
 
 /**
