@@ -131,30 +131,31 @@ export function dialoguesSql(): string[] {
             count(*) FILTER (WHERE NOT EXISTS (
               SELECT 1 FROM _dx a WHERE a.did = i.did AND a.invoke_id = i.invoke_id AND a.comp_kind IN (2, 3, 4, 7) AND a.snd <> i.snd)) AS unanswered
        FROM _dx i WHERE i.comp_kind = 1 GROUP BY i.did`,
+    // earliest by (time, frame, message, component): components of one message share a timestamp
     `INSERT INTO dialogues
      SELECT x.did, any_value(x.evidence_id), 'tcap',
-       arg_min(x.otid, x.ts) FILTER (WHERE x.snd = x.orig AND x.otid IS NOT NULL),
-       arg_min(x.otid, x.ts) FILTER (WHERE x.snd <> x.orig AND x.otid IS NOT NULL),
+       arg_min(x.otid, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd = x.orig AND x.otid IS NOT NULL),
+       arg_min(x.otid, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd <> x.orig AND x.otid IS NOT NULL),
        NULL, NULL, NULL,
-       arg_min(x.calling_gt, x.ts) FILTER (WHERE x.snd = x.orig),
-       arg_min(x.s_pc, x.ts) FILTER (WHERE x.snd = x.orig),
-       arg_min(x.called_gt, x.ts) FILTER (WHERE x.snd = x.orig),
-       arg_min(x.r_pc, x.ts) FILTER (WHERE x.snd = x.orig),
-       arg_min(x.calling_gt, x.ts) FILTER (WHERE x.snd <> x.orig),
+       arg_min(x.calling_gt, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd = x.orig),
+       arg_min(x.s_pc, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd = x.orig),
+       arg_min(x.called_gt, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd = x.orig),
+       arg_min(x.r_pc, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd = x.orig),
+       arg_min(x.calling_gt, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd <> x.orig),
        NULL, NULL, NULL, NULL,
-       arg_min(x.acn, x.ts) FILTER (WHERE x.acn IS NOT NULL),
-       arg_min(x.ac_name, x.ts) FILTER (WHERE x.ac_name IS NOT NULL),
+       arg_min(x.acn, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.acn IS NOT NULL),
+       arg_min(x.ac_name, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.ac_name IS NOT NULL),
        array_to_string(list_transform(list_sort(list({'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx, 'o': coalesce(x.op_name, x.opcode::VARCHAR, x.global_opcode)}) FILTER (WHERE x.comp_kind = 1)), e -> e.o), ','),
-       arg_min(x.opcode, x.ts) FILTER (WHERE x.comp_kind = 1),
-       arg_min(x.imsi, x.ts) FILTER (WHERE x.imsi IS NOT NULL),
-       arg_min(x.msisdn, x.ts) FILTER (WHERE x.msisdn IS NOT NULL),
+       arg_min(x.opcode, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.comp_kind = 1),
+       arg_min(x.imsi, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.imsi IS NOT NULL),
+       arg_min(x.msisdn, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.msisdn IS NOT NULL),
        CASE WHEN bool_and(x.tcap_type = 'unidirectional') THEN 'unidirectional'
             WHEN bool_or(x.tcap_type = 'abort') THEN 'abort'
             WHEN bool_or(x.comp_kind IN (3, 4)) THEN 'error'
             WHEN bool_or(x.tcap_type = 'end') THEN 'end'
             WHEN NOT bool_or(x.tcap_type = 'begin') THEN 'no-begin'
             ELSE 'timeout' END,
-       arg_min(x.error_code, x.ts) FILTER (WHERE x.error_code IS NOT NULL),
+       arg_min(x.error_code, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.error_code IS NOT NULL),
        min(x.ts), max(x.ts), (max(x.ts) - min(x.ts)) * 1000,
        (min(x.ts) FILTER (WHERE x.snd <> x.orig) - min(x.ts)) * 1000,
        count(*) FILTER (WHERE x.comp_idx <= 0),
@@ -235,9 +236,10 @@ export function nodesSql(): string[] {
             min(ts), max(ts), count(*), 0
        FROM messages WHERE origin_host IS NOT NULL GROUP BY origin_host, coalesce(dest_host, dest_realm), diam_app, diam_request
      UNION ALL SELECT dest_host, 'host', origin_host, NULL, NULL, min(ts), max(ts), 0, count(*) FROM messages WHERE dest_host IS NOT NULL GROUP BY ALL`,
+    // ties in the busiest SSN / role are broken by value (struct keys) so a rebuild is deterministic
     `CREATE OR REPLACE TEMP TABLE _n AS
      SELECT node, kind, min(f) AS first_ts, max(l) AS last_ts, sum(s) AS sent, sum(r) AS received, count(DISTINCT peer) AS peers,
-            arg_max(ssn, s + r) FILTER (WHERE ssn IS NOT NULL) AS ssn, arg_max(drole, s + r) FILTER (WHERE drole IS NOT NULL) AS drole
+            arg_max(ssn, {'n': s + r, 'k': -ssn}) FILTER (WHERE ssn IS NOT NULL) AS ssn, arg_max(drole, {'n': s + r, 'k': drole}) FILTER (WHERE drole IS NOT NULL) AS drole
        FROM _ev GROUP BY node, kind`,
     `INSERT INTO nodes
      SELECT n.node, n.kind,
