@@ -4,18 +4,10 @@
  */
 
 export function cat(...parts: (Uint8Array | number[])[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return catList(parts);
 }
 
-export function catList(parts: Uint8Array[]): Uint8Array {
+export function catList(parts: readonly (Uint8Array | number[])[]): Uint8Array {
   let n = 0;
   for (const p of parts) n += p.length;
   const out = new Uint8Array(n);

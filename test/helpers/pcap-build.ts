@@ -3,17 +3,9 @@
  * packets, built byte by byte so tests can state exactly what is on the wire.
  */
 
-export function concat(parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
+import { catList as concat } from '../../shared/encode/bytes.js';
+
+export { concat };
 
 export function bytes(...xs: (number | number[] | Uint8Array)[]): Uint8Array {
   const a: number[] = [];
