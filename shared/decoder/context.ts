@@ -58,21 +58,49 @@ export const defaultDecodeOptions: DecodeOptions = {
   heuristics: false,
 };
 
+/** Dense index of each table (a switch on interned strings, no hashing on the hot path). */
+function tableIndex(table: TableName): number {
+  switch (table) {
+    case 'link': return 0;
+    case 'sctp.ppid': return 1;
+    case 'sctp.port': return 2;
+    case 'tcp.port': return 3;
+    case 'mtp3.si': return 4;
+    case 'sccp.ssn': return 5;
+    default: return 6;
+  }
+}
+
+/** Keys below this bound live in a dense array per table (SSN, SI, PPID, link types); others in a Map. */
+const DENSE = 256;
+
 export class DispatchTables {
-  private readonly maps = new Map<TableName, Map<number | string, LayerHandler>>();
+  /** Per table: handlers of the small integer keys, by key. */
+  private readonly dense: (LayerHandler | undefined)[][] = [];
+  /** Per table: handlers of the other keys (ports, strings). */
+  private readonly sparse: Map<number | string, LayerHandler>[] = [];
+
+  constructor() {
+    for (let i = 0; i < 7; i++) {
+      this.dense.push(new Array<LayerHandler | undefined>(DENSE).fill(undefined));
+      this.sparse.push(new Map());
+    }
+  }
 
   register(table: TableName, key: number | string, handler: LayerHandler): void {
-    let m = this.maps.get(table);
-    if (!m) this.maps.set(table, (m = new Map()));
-    m.set(key, handler);
+    const i = tableIndex(table);
+    if (typeof key === 'number' && key >= 0 && key < DENSE && (key | 0) === key) this.dense[i]![key] = handler;
+    else this.sparse[i]!.set(key, handler);
   }
 
   get(table: TableName, key: number | string): LayerHandler | undefined {
-    return this.maps.get(table)?.get(key);
+    const i = tableIndex(table);
+    if (typeof key === 'number' && key >= 0 && key < DENSE && (key | 0) === key) return this.dense[i]![key];
+    return this.sparse[i]!.get(key);
   }
 
   has(table: TableName, key: number | string): boolean {
-    return this.maps.get(table)?.has(key) ?? false;
+    return this.get(table, key) !== undefined;
   }
 }
 

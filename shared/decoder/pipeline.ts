@@ -11,6 +11,7 @@ import type { TransportPdu } from './net/types.js';
 import type { DecodeContext, DecodeOptions } from './context.js';
 import { createContext } from './decoder.js';
 import { NetDecoder } from './net/index.js';
+import { newRecord } from './shapes.js';
 
 export interface FrameResult {
   records: SigRecord[];
@@ -18,8 +19,6 @@ export interface FrameResult {
   errors: Stop[];
 }
 
-/** Link types whose payload is SS7 directly (MTP2 with pseudo-header, MTP2, MTP3). */
-const SS7_LINKS = new Set([139, 140, 141]);
 
 export class FrameDecoder {
   readonly ctx: DecodeContext;
@@ -43,7 +42,9 @@ export class FrameDecoder {
     this.msgIdx = 0;
     this.ctx.out.length = 0;
     try {
-      if (SS7_LINKS.has(pkt.linkType)) {
+      const lt = pkt.linkType;
+      // link types whose payload is SS7 directly (MTP2 with pseudo-header, MTP2, MTP3)
+      if (lt === 139 || lt === 140 || lt === 141) {
         this.message({ transport: { proto: 'link', linkType: pkt.linkType }, data: pkt.data }, pkt.linkType);
       } else {
         this.net.decode(pkt, this.onPdu, this.onError);
@@ -67,16 +68,7 @@ export class FrameDecoder {
     if (pdu.transport.heuristic && !this.ctx.opts.heuristics) return;
     const ctx = this.ctx;
     const p = this.pkt;
-    const rec: SigRecord = {
-      frame: p.frame,
-      tsSec: p.tsSec,
-      tsNsec: p.tsNsec,
-      fileOffset: p.fileOffset,
-      msgIdx: this.msgIdx,
-      compIdx: -1,
-      protos: [],
-      transport: pdu.transport,
-    };
+    const rec = newRecord(p.frame, p.tsSec, p.tsNsec, p.fileOffset, this.msgIdx, pdu.transport);
     ctx.rec = rec;
     ctx.emitted = false;
     const before = ctx.out.length;

@@ -9,6 +9,10 @@
  */
 import type { DecodeContext } from '../context.js';
 import type { SccpAddress, SccpInfo } from '../../model/record.js';
+import { newSccpAddress } from '../shapes.js';
+
+/** Placeholder called/calling address until the real one is parsed (shared, read-only: no allocation per message). */
+const NO_ADDRESS: SccpAddress = Object.freeze(newSccpAddress(false));
 
 /** Message type acronyms indexed by the type code. */
 const TYPE_NAMES = ['', 'CR', 'CC', 'CREF', 'RLSD', 'RLC', 'DT1', 'DT2', 'AK', 'UDT', 'UDTS', 'ED', 'EA', 'RSR', 'RSC',
@@ -39,7 +43,7 @@ export function parseAddress(d: Uint8Array, s: number, e: number, ansi: boolean)
   }
   const ai = d[s]!;
   const gti = (ai >> 2) & 15;
-  const a: SccpAddress = { routeOnSsn: ((ai >> 6) & 1) === 1 };
+  const a = newSccpAddress(((ai >> 6) & 1) === 1);
   let o = s + 1;
   if (ansi) {
     if (ai & 1) {
@@ -168,7 +172,7 @@ export function sccp(d: Uint8Array, ctx: DecodeContext): void {
     return;
   }
   const type = d[0]!;
-  const info: SccpInfo = { type, typeName: sccpTypeName(type), called: { routeOnSsn: false }, calling: { routeOnSsn: false } };
+  const info: SccpInfo = { type, typeName: sccpTypeName(type), called: NO_ADDRESS, calling: NO_ADDRESS };
   rec.sccp = info;
   let layout: Layout;
   switch (type) {

@@ -7,6 +7,7 @@ import type { DecodeContext } from '../context.js';
 import type { ComponentInfo, TcapInfo } from '../../model/layers/tcap.js';
 import { readTlv, tlv as tlvBinding, readOid, readUint, berErrorText, berErrOffset } from '../ber/ber.js';
 import { toHex } from '../util/digits.js';
+import { newComponentInfo, newTcapInfo } from '../shapes.js';
 
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
 const tlv = tlvBinding;
@@ -56,7 +57,8 @@ export function decodeAnsiTcap(b: Uint8Array, ctx: DecodeContext, ssn?: number):
   const rec = ctx.rec;
   const first = b[0]!;
   const pkg = ANSI_PACKAGES[first] ?? 'unknown';
-  const t: TcapInfo = { variant: 'ansi', type: pkg, ansiPackage: pkg, componentCount: 0 };
+  const t = newTcapInfo('ansi', pkg);
+  t.ansiPackage = pkg;
   if (ssn !== undefined) t.ssn = ssn;
   rec.tcap = t;
   rec.protos.push('ansi_tcap');
@@ -118,7 +120,7 @@ export function decodeAnsiTcap(b: Uint8Array, ctx: DecodeContext, ssn?: number):
             continue;
           }
           t.componentCount++;
-          const ci: ComponentInfo = { kind: k[0], kindName: k[1] };
+          const ci = newComponentInfo(k[0], k[1]);
           ansiComponent(b, cs, ce, ci);
           comps.push(ci);
         }

@@ -10,34 +10,38 @@
  */
 import type { DecodeContext } from '../context.js';
 import type { ComponentInfo, TcapInfo } from '../../model/layers/tcap.js';
-import type { SigRecord } from '../../model/record.js';
 import { readTlv, tlv as tlvBinding, readInt, readOid, berErrorText, berErrOffset } from '../ber/ber.js';
 import { toHex, tbcd } from '../util/digits.js';
 import { acnInfo, mapAcAllows, type AcnInfo } from './acn.js';
 import { DialogueMemory } from './dialogue-memory.js';
+import { componentRecord, newComponentInfo, newTcapInfo } from '../shapes.js';
 
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
 const tlv = tlvBinding;
 
-const MSG_NAMES: Record<number, string> = { 0x61: 'unidirectional', 0x62: 'begin', 0x64: 'end', 0x65: 'continue', 0x67: 'abort' };
+/** Message type names by identifier octet (dense, indexed by the octet). */
+const MSG_NAMES: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
+MSG_NAMES[0x61] = 'unidirectional';
+MSG_NAMES[0x62] = 'begin';
+MSG_NAMES[0x64] = 'end';
+MSG_NAMES[0x65] = 'continue';
+MSG_NAMES[0x67] = 'abort';
 
 /** Expected fields of each message type (identifier octets, optional flag). */
 const OTID = 0x48, DTID = 0x49, DLG = 0x6b, COMPS = 0x6c, PABORT = 0x4a;
-const SEQ_DEF: Record<number, readonly (readonly [number, boolean])[]> = {
-  0x61: [[DLG, true], [COMPS, false]],
-  0x62: [[OTID, false], [DLG, true], [COMPS, true]],
-  0x64: [[DTID, false], [DLG, true], [COMPS, true]],
-  0x65: [[OTID, false], [DTID, false], [DLG, true], [COMPS, true]],
-  0x67: [[DTID, false], [PABORT, true], [DLG, true]],
-};
+const SEQ_DEF: (readonly (readonly [number, boolean])[] | undefined)[] = new Array<readonly (readonly [number, boolean])[] | undefined>(256).fill(undefined);
+SEQ_DEF[0x61] = [[DLG, true], [COMPS, false]];
+SEQ_DEF[0x62] = [[OTID, false], [DLG, true], [COMPS, true]];
+SEQ_DEF[0x64] = [[DTID, false], [DLG, true], [COMPS, true]];
+SEQ_DEF[0x65] = [[OTID, false], [DTID, false], [DLG, true], [COMPS, true]];
+SEQ_DEF[0x67] = [[DTID, false], [PABORT, true], [DLG, true]];
 
-const KIND: Record<number, [ComponentInfo['kind'], ComponentInfo['kindName']]> = {
-  0xa1: [1, 'invoke'],
-  0xa2: [2, 'returnResultLast'],
-  0xa3: [3, 'returnError'],
-  0xa4: [4, 'reject'],
-  0xa7: [7, 'returnResultNotLast'],
-};
+const KIND: ([ComponentInfo['kind'], ComponentInfo['kindName']] | undefined)[] = new Array<[ComponentInfo['kind'], ComponentInfo['kindName']] | undefined>(256).fill(undefined);
+KIND[0xa1] = [1, 'invoke'];
+KIND[0xa2] = [2, 'returnResultLast'];
+KIND[0xa3] = [3, 'returnError'];
+KIND[0xa4] = [4, 'reject'];
+KIND[0xa7] = [7, 'returnResultNotLast'];
 
 const P_ABORT = ['unrecognizedMessageType', 'unrecognizedTransactionID', 'badlyFormattedTransactionPortion', 'incorrectTransactionPortion', 'resourceLimitation'];
 const DIAG_USER = ['null', 'no-reason-given', 'application-context-name-not-supported'];
@@ -91,7 +95,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   const rec = ctx.rec;
   const end = b.length;
   const first = b[0]!;
-  const t: TcapInfo = { variant: 'itu', type: MSG_NAMES[first] ?? 'unknown', componentCount: 0 };
+  const t = newTcapInfo('itu', MSG_NAMES[first] ?? 'unknown');
   if (ssn !== undefined) t.ssn = ssn;
   rec.tcap = t;
   if (!heuristic) rec.protos.push('tcap');
@@ -248,41 +252,6 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
     }
     ctx.emit(r);
   }
-}
-
-/**
- * Per-component copy of the message record (what ctx.fork() does), built as one
- * literal so every component record has the same hidden class: the stores of
- * map / cap / component then stay monomorphic. Typed against Required<SigRecord>
- * so a new SigRecord field fails to compile here until it is copied too.
- */
-function componentRecord(b: SigRecord, compIdx: number, component: ComponentInfo | undefined): SigRecord {
-  const r: { [K in keyof Required<SigRecord>]: SigRecord[K] } = {
-    frame: b.frame,
-    tsSec: b.tsSec,
-    tsNsec: b.tsNsec,
-    fileOffset: b.fileOffset,
-    msgIdx: b.msgIdx,
-    compIdx,
-    protos: b.protos.slice(),
-    transport: b.transport,
-    m3ua: b.m3ua,
-    m2pa: b.m2pa,
-    m2ua: b.m2ua,
-    sua: b.sua,
-    mtp2: b.mtp2,
-    mtp3: b.mtp3,
-    sccp: b.sccp,
-    isup: b.isup,
-    tcap: b.tcap,
-    component,
-    map: undefined,
-    cap: undefined,
-    diameter: b.diameter,
-    stop: b.stop,
-    notes: b.notes ? b.notes.slice() : undefined,
-  };
-  return r;
 }
 
 /** Dialogue portion: EXTERNAL { direct-reference OID, [0] DialoguePDU }. Returns the component user named by the ACN. */
@@ -504,7 +473,7 @@ function components(b: Uint8Array, s: number, e: number, t: TcapInfo, ctx: Decod
       out.push({ info: undefined, ps: -1, pe: -1, s: at, e: p });
       continue;
     }
-    const info: ComponentInfo = { kind: k[0], kindName: k[1] };
+    const info = newComponentInfo(k[0], k[1]);
     const c: Comp = { info, ps: -1, pe: -1, s: at, e: p };
     component(b, vs, ve, c, t, ctx);
     out.push(c);

@@ -3,6 +3,7 @@ import { decodeItuTcap } from './itu.js';
 import { decodeAnsiTcap, isAnsiTcap } from './ansi.js';
 import { registerMap } from '../map/register.js';
 import { registerCap } from '../cap/register.js';
+import { newTcapInfo } from '../shapes.js';
 
 /**
  * SSNs Wireshark 4.0 hands to TCAP (`tshark -G decodes`, table sccp.ssn):
@@ -15,7 +16,7 @@ export function tcapForSsn(ssn: number | undefined): LayerHandler {
   return (data: Uint8Array, ctx: DecodeContext): void => {
     if (data.length === 0) {
       ctx.rec.protos.push('tcap');
-      ctx.rec.tcap = { variant: 'itu', type: 'unknown', componentCount: 0 };
+      ctx.rec.tcap = newTcapInfo('itu', 'unknown');
       ctx.stop('tcap', 'empty TCAP message', 0);
       return;
     }
@@ -57,7 +58,7 @@ export function tcapHeuristic(data: Uint8Array, ctx: DecodeContext): void {
   const saveStop = ctx.rec.stop;
   decodeItuTcap(data, ctx, ssn, true);
   // a heuristic guess must not leave a stop on a record tshark reads as plain SCCP
-  if (saveStop === undefined) delete ctx.rec.stop;
+  if (saveStop === undefined) ctx.rec.stop = undefined;
   ctx.note(`TCAP-like payload on SSN ${ssn ?? '?'} (not a TCAP SSN; tshark leaves it undecoded)`);
 }
 

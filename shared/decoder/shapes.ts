@@ -1,0 +1,127 @@
+/**
+ * Constructors of the hot record types with every field present in one fixed
+ * order (absent ones undefined). Each type then has a single hidden class, so
+ * the layer decoders' stores and the consumers' reads stay monomorphic and no
+ * object changes shape (or grows its property backing store) while it is
+ * filled. Typed against Required<…> so that a new field fails to compile here
+ * until it is listed. Property names and value types are those of the model:
+ * readers see the same record, apart from absent fields being own properties
+ * whose value is undefined (JSON.stringify omits them).
+ */
+import type { SigRecord } from '../model/record.js';
+import type { TransportInfo } from '../model/layers/transport.js';
+import type { ComponentInfo, TcapInfo } from '../model/layers/tcap.js';
+import type { SccpAddress } from '../model/layers/ss7.js';
+
+type Full<T> = { [K in keyof Required<T>]: T[K] };
+
+/** A message record with no layer decoded yet. */
+export function newRecord(frame: number, tsSec: number, tsNsec: number, fileOffset: number, msgIdx: number, transport: TransportInfo | undefined): SigRecord {
+  const r: Full<SigRecord> = {
+    frame,
+    tsSec,
+    tsNsec,
+    fileOffset,
+    msgIdx,
+    compIdx: -1,
+    protos: [],
+    transport,
+    m3ua: undefined,
+    m2pa: undefined,
+    m2ua: undefined,
+    sua: undefined,
+    mtp2: undefined,
+    mtp3: undefined,
+    sccp: undefined,
+    isup: undefined,
+    tcap: undefined,
+    component: undefined,
+    map: undefined,
+    cap: undefined,
+    diameter: undefined,
+    stop: undefined,
+    notes: undefined,
+  };
+  return r;
+}
+
+/** Per-component copy of a message record (what DecodeContext.fork does), with its own protos / notes arrays. */
+export function componentRecord(b: SigRecord, compIdx: number, component: ComponentInfo | undefined): SigRecord {
+  const r: Full<SigRecord> = {
+    frame: b.frame,
+    tsSec: b.tsSec,
+    tsNsec: b.tsNsec,
+    fileOffset: b.fileOffset,
+    msgIdx: b.msgIdx,
+    compIdx,
+    protos: b.protos.slice(),
+    transport: b.transport,
+    m3ua: b.m3ua,
+    m2pa: b.m2pa,
+    m2ua: b.m2ua,
+    sua: b.sua,
+    mtp2: b.mtp2,
+    mtp3: b.mtp3,
+    sccp: b.sccp,
+    isup: b.isup,
+    tcap: b.tcap,
+    component,
+    map: undefined,
+    cap: undefined,
+    diameter: b.diameter,
+    stop: b.stop,
+    notes: b.notes ? b.notes.slice() : undefined,
+  };
+  return r;
+}
+
+export function newTcapInfo(variant: TcapInfo['variant'], type: string): TcapInfo {
+  const t: Full<TcapInfo> = {
+    variant,
+    type,
+    otid: undefined,
+    dtid: undefined,
+    dialogue: undefined,
+    acn: undefined,
+    acName: undefined,
+    acVersion: undefined,
+    dialogueResult: undefined,
+    abortCause: undefined,
+    dialogueDiagnostic: undefined,
+    pAbortCause: undefined,
+    mapDialogue: undefined,
+    destinationReference: undefined,
+    originatingReference: undefined,
+    mapRefuseReason: undefined,
+    e164: undefined,
+    imsis: undefined,
+    componentCount: 0,
+    ansiPackage: undefined,
+    ssn: undefined,
+    user: undefined,
+    flags: undefined,
+  };
+  return t;
+}
+
+export function newComponentInfo(kind: ComponentInfo['kind'], kindName: ComponentInfo['kindName']): ComponentInfo {
+  const c: Full<ComponentInfo> = {
+    kind,
+    kindName,
+    invokeId: undefined,
+    linkedId: undefined,
+    opcode: undefined,
+    globalOpcode: undefined,
+    errorCode: undefined,
+    errorName: undefined,
+    problem: undefined,
+    globalErrorCode: undefined,
+    ansiOpcode: undefined,
+  };
+  return c;
+}
+
+export function newSccpAddress(routeOnSsn: boolean): SccpAddress {
+  const a: Full<SccpAddress> = { routeOnSsn, pc: undefined, ssn: undefined, gti: undefined, tt: undefined, np: undefined, es: undefined, nai: undefined, digits: undefined };
+  return a;
+}
