@@ -1,7 +1,7 @@
 // Bundles the CLI (electron/cli.ts) and Node worker entries into dist/ with esbuild.
 // Runs on `npm install` (prepare) so that `npx sigtrail …` works right after it.
 import { build } from 'esbuild';
-import { readdirSync, existsSync, chmodSync, statSync } from 'node:fs';
+import { readdirSync, existsSync, chmodSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -16,7 +16,7 @@ const entryPoints = { sigtrail: join(root, 'electron/cli.ts') };
   }
 })(join(root, 'shared/node'));
 
-await build({
+const result = await build({
   entryPoints,
   outdir: join(root, 'dist'),
   outExtension: { '.js': '.mjs' },
@@ -29,6 +29,14 @@ await build({
   packages: 'external',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
+  metafile: true,
+  absWorkingDir: root,
 });
+// content-hashed chunks of earlier builds would pile up in dist/: keep only this build's outputs
+const outputs = new Set(Object.keys(result.metafile.outputs).map((o) => join(root, o)));
+for (const n of readdirSync(join(root, 'dist'))) {
+  const p = join(root, 'dist', n);
+  if (!outputs.has(p) && /\.mjs(\.map)?$/.test(n)) rmSync(p, { force: true });
+}
 chmodSync(join(root, 'dist/sigtrail.mjs'), 0o755);
 if (!process.argv.includes('--quiet')) console.log('sigtrail CLI built: dist/sigtrail.mjs');
