@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, rmSync, statSync, createWriteStream, copyFileS
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCase, closeCase, ingestFiles, caseQuery, type CaseHandle } from '../../shared/node/store/case.js';
+import { openCase, closeCase, ingestFiles, caseQuery, readCsvSql, type CaseHandle } from '../../shared/node/store/case.js';
 import { linksSql, kpisSql } from '../../shared/store/derived.js';
 import { MESSAGE_COLUMN_NAMES } from '../../shared/store/schema.js';
 import type { NetworkProfile } from '../../shared/model/profile.js';
@@ -58,6 +58,10 @@ async function tsharkRoute(cap: string, dir: string): Promise<{ seconds: number;
 }
 
 export async function bench(): Promise<void> {
+  // the decode worker as users run it (bundled by `npm run bench`, which builds dist/ first), not
+  // compiled from TypeScript by tsx at worker start
+  const bundled = join(root, 'dist/decode.worker.mjs');
+  if (!process.env.SIGTRAIL_DECODE_WORKER && existsSync(bundled)) process.env.SIGTRAIL_DECODE_WORKER = bundled;
   const N = Number(process.env.SIGTRAIL_BENCH_MESSAGES ?? 1_000_000);
   const BIG = Number(process.env.SIGTRAIL_BENCH_BIG ?? 10_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'sigtrail-bench-ingest-'));
@@ -86,6 +90,26 @@ export async function bench(): Promise<void> {
     console.log(`sigtrail ingest: ${r.messages} messages in ${wall.toFixed(1)} s = ${Math.round(rate).toLocaleString('en')} msgs/s end to end (decode+store ${(wall - r.derivedSeconds).toFixed(1)} s = ${Math.round(r.messages / (wall - r.derivedSeconds)).toLocaleString('en')} msgs/s; derived tables ${r.derivedSeconds.toFixed(1)} s; main thread waited ${r.waitSeconds.toFixed(1)} s for the decode worker and spent ${r.loadSeconds.toFixed(1)} s bulk-loading; process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
     console.log(`case size: ${mib(size)} = ${mib((size * 1e6) / r.messages)} per million messages`);
     console.log(`target 300,000 msgs/s end to end: ${(rate / 300000).toFixed(2)}x`);
+
+    // 2b. the store step alone: the same rows, already decoded, from the worker's CSV dialect into an empty
+    // case's messages table, with the ingest's settings (one DuckDB thread, one transaction). This is the
+    // ceiling for the main thread of an ingest, whatever the decoder does.
+    {
+      const csv = join(dir, 'rows.csv');
+      const c = await openCase(casePath, { readOnly: true });
+      await c.conn.run(`COPY (SELECT * EXCLUDE (evidence_id) FROM messages ORDER BY ts, frame, msg_idx, comp_idx) TO '${csv}' (HEADER false, DELIMITER ',', QUOTE '"', ESCAPE '"', NULLSTR '')`);
+      await closeCase(c);
+      const f = await openCase(join(dir, 'floor.duckdb'));
+      await f.conn.run('SET threads = 1');
+      const tf = performance.now();
+      await f.conn.run('BEGIN TRANSACTION');
+      await f.conn.run(`INSERT INTO messages SELECT 1 AS evidence_id, * FROM ${readCsvSql(csv)}`);
+      await f.conn.run('COMMIT');
+      const secs = (performance.now() - tf) / 1000;
+      await closeCase(f);
+      rmSync(csv, { force: true });
+      console.log(`store step alone (decoded rows, CSV → DuckDB messages, 1 thread, one transaction): ${Math.round(r.messages / secs).toLocaleString('en')} rows/s = the ceiling of the store side; ingest reaches ${((rate / (r.messages / secs)) * 100).toFixed(0)}% of it`);
+    }
 
     // 3. reference: tshark -T fields → DuckDB read_csv
     const ref = await tsharkRoute(cap, dir);
