@@ -42,6 +42,10 @@ async function main(argv: string[]): Promise<number> {
       console.log(`usage: sigtrail ${name} — ${cmd.summary}`);
       return 0;
     }
+    if (e instanceof Error && e.name === 'UsageError') {
+      console.error(`sigtrail ${name}: ${e.message} (see sigtrail ${name} --help)`);
+      return 2;
+    }
     throw e;
   }
 }

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from './args.js';
+import { parseArgs, UsageError } from './args.js';
 import { loadConfig, loadProfile, printAlerts } from './detect.js';
 import { openCase, closeCase, ingestFiles } from '../../shared/node/store/case.js';
 import { detectOpenCase } from '../../shared/node/detect/run-case.js';
@@ -15,7 +15,7 @@ export async function run(args: string[]): Promise<number> {
     return a.opts.help ? 0 : 2;
   }
   const format = String(a.opts.format ?? 'table');
-  if (format !== 'table' && format !== 'ndjson') throw new Error(`--format must be table or ndjson, got ${format}`);
+  if (format !== 'table' && format !== 'ndjson') throw new UsageError(`--format must be table or ndjson, got ${format}`);
   for (const f of a.positional) if (!existsSync(f)) throw new Error(`${f}: no such file`);
   const profile = loadProfile(a.opts.profile === undefined ? undefined : String(a.opts.profile));
   if (!profile) console.error('sigtrail analyze: no --profile given; detectors that need to know the home network are skipped (see the info alert)');

@@ -13,6 +13,14 @@ export class HelpRequested extends Error {
   }
 }
 
+/** A command-line usage mistake (unknown option, missing value, bad choice): the CLI exits 2, as usage errors do. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
 /**
  * Parses `--name value`, `--name=value` and boolean `--flag` (names listed in `flags`).
  * Unknown options are an error so typos never silently change behaviour.
@@ -44,10 +52,10 @@ export function parseArgs(args: string[], spec: { values?: string[]; flags?: str
         out.opts[name] = true;
         continue;
       }
-      if (!values.has(name)) throw new Error(`unknown option --${name}`);
+      if (!values.has(name)) throw new UsageError(`unknown option --${name}`);
       if (val === undefined) {
         val = args[++i];
-        if (val === undefined) throw new Error(`--${name} needs a value`);
+        if (val === undefined) throw new UsageError(`--${name} needs a value`);
       }
       out.opts[name] = val;
       (out.multi[name] ??= []).push(val);

@@ -1,6 +1,6 @@
 /** `sigtrail detect --case CASE [--profile P] [--format table|ndjson] [--config C] [--only a,b] [--no-store]` */
 import { readFileSync, existsSync } from 'node:fs';
-import { parseArgs } from './args.js';
+import { parseArgs, UsageError } from './args.js';
 import { parseProfile } from '../../shared/detect/profile-schema.js';
 import { detectCase } from '../../shared/node/detect/run-case.js';
 import { alertToNdjson, alertsTable, withEvidenceNames } from '../../shared/node/detect/format.js';
@@ -33,7 +33,7 @@ export async function run(args: string[]): Promise<number> {
     return a.opts.help ? 0 : 2;
   }
   const format = String(a.opts.format ?? 'table');
-  if (format !== 'table' && format !== 'ndjson') throw new Error(`--format must be table or ndjson, got ${format}`);
+  if (format !== 'table' && format !== 'ndjson') throw new UsageError(`--format must be table or ndjson, got ${format}`);
   const casePath = String(a.opts.case);
   if (!existsSync(casePath)) throw new Error(`no case file at ${casePath}`);
   const profile = loadProfile(a.opts.profile === undefined ? undefined : String(a.opts.profile));

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from './args.js';
+import { parseArgs, UsageError } from './args.js';
 import { generateToSink, planScenarios, type GenerateOptions, type GenerateResult } from '../../shared/generator/index.js';
 
 export async function writeGeneration(dir: string, opts: GenerateOptions): Promise<GenerateResult & { pcapPath: string; bytes: number }> {
@@ -30,7 +30,7 @@ export async function writeGeneration(dir: string, opts: GenerateOptions): Promi
 function num(v: string | true | undefined, name: string): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (v === true || !Number.isFinite(n) || n < 0) throw new Error(`--${name} needs a non-negative number`);
+  if (v === true || !Number.isFinite(n) || n < 0) throw new UsageError(`--${name} needs a non-negative number`);
   return n;
 }
 
