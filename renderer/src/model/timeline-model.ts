@@ -275,19 +275,46 @@ export class TimelineModel {
         c.fillStyle = fast ? '#ff9aae' : '#cfe6ff';
         if (x1 - x0 > 50) c.fillText(`${loc.country ?? '?'} · ${loc.node}${loc.speedKmh !== null ? ` · ${Math.round(loc.speedKmh)} km/h` : ''}`.slice(0, Math.floor((x1 - x0) / 6.5)), x0 + 4, ly + this.laneH / 2 + 3);
       });
-      // alerts
+      // alerts: packed into up to three sub-rows so that alerts starting at the same instant do not
+      // overprint each other; a label is drawn only where it fits before the next alert of its row
       const ay = this.laneY(lanes + 1);
-      for (const a of d.alerts) {
-        const x0 = this.tToX(a.ts), x1 = this.tToX(Math.max(a.end, a.ts));
+      const rowsMax = 3;
+      const rowH = Math.max(4, Math.floor((this.laneH - 6) / rowsMax));
+      const rowEnd: number[] = [];
+      const placed: { a: (typeof d.alerts)[number]; x0: number; x1: number; row: number }[] = [];
+      let hidden = 0;
+      for (const a of [...d.alerts].sort((p, q) => p.ts - q.ts)) {
+        const x0 = this.tToX(a.ts), x1 = Math.max(x0 + 3, this.tToX(Math.max(a.end, a.ts)));
+        let row = rowEnd.findIndex((e) => e <= x0);
+        if (row < 0 && rowEnd.length < rowsMax) row = rowEnd.length;
+        if (row < 0) {
+          row = rowEnd.indexOf(Math.min(...rowEnd));
+          hidden++;
+        }
+        rowEnd[row] = Math.max(rowEnd[row] ?? -1e9, x1 + 2);
+        placed.push({ a, x0, x1, row });
         c.fillStyle = SEV[a.severity] ?? '#8b96a5';
         c.globalAlpha = 0.12;
-        c.fillRect(x0, this.top, Math.max(2, x1 - x0), this.laneH * lanes);
+        c.fillRect(x0, this.top, x1 - x0, this.laneH * lanes);
         c.globalAlpha = 1;
-        c.fillRect(x0, ay + 8, Math.max(3, x1 - x0), this.laneH - 16);
-        if (x1 - x0 > 60 || d.alerts.length < 20) {
-          c.fillStyle = '#fff';
-          c.fillText(a.title.slice(0, 40), x0 + 4, ay + this.laneH / 2 + 3);
+        c.fillRect(x0, ay + 3 + row * rowH, x1 - x0, rowH - 2);
+      }
+      c.fillStyle = '#fff';
+      for (let i = 0; i < placed.length; i++) {
+        const p = placed[i]!;
+        let room = this.left + this.plotW() - p.x0;
+        for (let j = i + 1; j < placed.length; j++) {
+          if (placed[j]!.row === p.row) {
+            room = placed[j]!.x0 - p.x0;
+            break;
+          }
         }
+        const chars = Math.min(40, Math.floor((room - 6) / 6.2));
+        if (chars >= 6 && rowH >= 9) c.fillText(p.a.title.length > chars ? p.a.title.slice(0, chars - 1) + '…' : p.a.title, p.x0 + 4, ay + 3 + p.row * rowH + rowH - 4);
+      }
+      if (hidden) {
+        c.fillStyle = '#ffd166';
+        c.fillText(`+${hidden} overlapping`, this.left + this.plotW() - 110, ay + this.laneH - 2);
       }
       if (this.brush) {
         const x0 = this.tToX(this.brush[0]), x1 = this.tToX(this.brush[1]);
