@@ -20,14 +20,19 @@ export interface FrameResult {
 }
 
 
+/** FrameResult.errors of a frame without errors (most frames): one frozen list, not an array per frame. */
+const NO_ERRORS: Stop[] = Object.freeze([] as Stop[]) as Stop[];
+
 export class FrameDecoder {
   readonly ctx: DecodeContext;
   private readonly net: NetDecoder;
   private pkt!: RawPacket;
-  private errors: Stop[] = [];
+  /** This frame's errors: the shared empty list until the first one. */
+  private errors: Stop[] = NO_ERRORS;
   private msgIdx = 0;
   private readonly onPdu = (pdu: TransportPdu): void => this.message(pdu);
   private readonly onError = (s: Stop): void => {
+    if (this.errors === NO_ERRORS) this.errors = [];
     this.errors.push(s);
   };
 
@@ -38,7 +43,7 @@ export class FrameDecoder {
 
   decode(pkt: RawPacket): FrameResult {
     this.pkt = pkt;
-    this.errors = [];
+    this.errors = NO_ERRORS;
     this.msgIdx = 0;
     this.ctx.out.length = 0;
     try {
@@ -50,7 +55,7 @@ export class FrameDecoder {
         this.net.decode(pkt, this.onPdu, this.onError);
       }
     } catch (e) {
-      this.errors.push({ layer: 'link', reason: `decoder fault: ${e instanceof Error ? e.message : String(e)}`, offset: 0 });
+      this.onError({ layer: 'link', reason: `decoder fault: ${e instanceof Error ? e.message : String(e)}`, offset: 0 });
     }
     return { records: this.ctx.out.slice(), errors: this.errors };
   }

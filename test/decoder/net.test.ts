@@ -196,7 +196,9 @@ test('SCTP: every chunk of a packet, padding respected, control chunks skipped',
   const out = h.feed(ether(ipv4(132, pkt)));
   assert.deepEqual(out.map((o) => o.hex), [hexOf(odd), hexOf(M), hexOf(odd)]);
   const t = out[1]!.pdu.transport;
-  assert.deepEqual({ ...t }, { proto: 'sctp', src: '10.0.0.1', dst: '10.0.0.2', srcPort: 2905, dstPort: 2905, stream: 3, ssn: 9, tsn: 2, ppid: 46, linkType: 1 });
+  // fields the PDU does not have are absent or undefined (transports are built with one fixed shape)
+  const defined = Object.fromEntries(Object.entries(t).filter(([, v]) => v !== undefined));
+  assert.deepEqual(defined, { proto: 'sctp', src: '10.0.0.1', dst: '10.0.0.2', srcPort: 2905, dstPort: 2905, stream: 3, ssn: 9, tsn: 2, ppid: 46, linkType: 1 });
   assert.deepEqual(h.errors, []);
 });
 

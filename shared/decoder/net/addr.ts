@@ -1,15 +1,19 @@
 /** IP address text, built cheaply: IPv4 strings cached per 32-bit value, IPv6 in RFC 5952 form. */
 
-const v4cache = new Map<number, string>();
+/** Direct-mapped cache of dotted quads: address (as int32) and text per slot. */
+const V4_SLOTS = 4096;
+const v4keys = new Int32Array(V4_SLOTS);
+const v4text: (string | undefined)[] = new Array<string | undefined>(V4_SLOTS).fill(undefined);
 
 /** Dotted quad of a 32-bit address (unsigned). */
 export function ipv4String(a: number): string {
-  let s = v4cache.get(a);
-  if (s === undefined) {
-    s = `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}`;
-    if (v4cache.size >= 65536) v4cache.clear();
-    v4cache.set(a, s);
-  }
+  const k = a | 0;
+  const i = Math.imul(k ^ (k >>> 16), 0x45d9f3b) >>> 20;
+  const c = v4text[i];
+  if (c !== undefined && v4keys[i] === k) return c;
+  const s = `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}`;
+  v4keys[i] = k;
+  v4text[i] = s;
   return s;
 }
 

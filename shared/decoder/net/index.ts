@@ -511,7 +511,8 @@ export class NetDecoder {
   }
 
   private sctpPdu(data: Uint8Array, sport: number, dport: number, stream: number, ssn: number, tsn: number, ppid: number, retrans: boolean, frames: number[] | undefined): void {
-    const t: TransportInfo = {
+    // every field present, in one order: one hidden class for all SCTP transports
+    const t: { [K in keyof Required<TransportInfo>]: TransportInfo[K] } = {
       proto: 'sctp',
       src: this.src(),
       dst: this.dst(),
@@ -521,12 +522,12 @@ export class NetDecoder {
       ssn,
       tsn,
       ppid,
+      retransmission: retrans ? true : undefined,
+      fragmentFrames: frames !== undefined ? frames : this.ipFrames,
       linkType: this.pkt.linkType,
+      heuristic: undefined,
+      vlan: this.vlan,
     };
-    if (retrans) t.retransmission = true;
-    if (frames !== undefined) t.fragmentFrames = frames;
-    else if (this.ipFrames !== undefined) t.fragmentFrames = this.ipFrames;
-    if (this.vlan !== undefined) t.vlan = this.vlan;
     this.onPdu({ transport: t, data });
   }
 

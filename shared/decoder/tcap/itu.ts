@@ -72,6 +72,9 @@ function tidKey(b: Uint8Array, vs: number, ve: number, hex: string): number | st
 
 const makeMemory = (): DialogueMemory => new DialogueMemory();
 
+/** Parameter of a component without one (users only read it). */
+const EMPTY = new Uint8Array(0);
+
 function flag(t: TcapInfo, f: string): void {
   const a = (t.flags ??= []);
   if (!a.includes(f)) a.push(f);
@@ -233,7 +236,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
       rec.component = c0.info;
       if (user && ctx.tables.has('tcap.user', user)) {
         const n = rec.protos.length;
-        ctx.dispatch('tcap.user', user, c0.ps >= 0 ? b.subarray(c0.ps, c0.pe) : b.subarray(0, 0));
+        ctx.dispatch('tcap.user', user, c0.ps >= 0 ? b.subarray(c0.ps, c0.pe) : EMPTY);
         rec.protos.length = n;
       }
     }
@@ -241,12 +244,33 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   }
   if (!user || !ctx.tables.has('tcap.user', user)) return;
   const base = rec;
-  for (let i = 0; i < comps.length; i++) {
+  const n = comps.length;
+  const nProtos = base.protos.length;
+  const stop0 = base.stop;
+  for (let i = 0; i < n; i++) {
     const c = comps[i]!;
-    const r = componentRecord(base, i, c.info);
+    // The message record itself is never emitted once its components are: the last
+    // component takes it over instead of a copy (one record less per message).
+    const last = i === n - 1;
+    let r = base;
+    if (last) {
+      base.compIdx = i;
+      base.component = c.info;
+    } else r = componentRecord(base, i, c.info);
     ctx.rec = r;
     try {
-      ctx.dispatch('tcap.user', user, c.ps >= 0 ? b.subarray(c.ps, c.pe) : b.subarray(0, 0));
+      ctx.dispatch('tcap.user', user, c.ps >= 0 ? b.subarray(c.ps, c.pe) : EMPTY);
+    } catch (e) {
+      if (last) {
+        // a user fault: leave the message record as it was before this component
+        base.compIdx = -1;
+        base.component = undefined;
+        base.map = undefined;
+        base.cap = undefined;
+        base.protos.length = nProtos;
+        base.stop = stop0;
+      }
+      throw e;
     } finally {
       ctx.rec = base;
     }
