@@ -5,7 +5,11 @@ import { readdirSync, existsSync, chmodSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const entryPoints = { sigtrail: join(root, 'electron/cli.ts') };
+const entryPoints = {
+  sigtrail: join(root, 'electron/cli.ts'),
+  // the streaming capture decoder as a library entry (used by the RSS benchmark's child process)
+  'capture-file': join(root, 'shared/node/capture-file.ts'),
+};
 // Worker entries: any shared/node/**/*.worker.ts becomes dist/<name>.worker.mjs
 (function walk(dir) {
   if (!existsSync(dir)) return;
