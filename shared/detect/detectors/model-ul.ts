@@ -7,23 +7,35 @@
 import type { Detector } from '../types.js';
 import { UlFeatureTracker } from '../model/features.js';
 import { score, type LogisticModel } from '../model/logistic.js';
-import { attackerOf, senderLabel, subLabel, victimOf } from './common.js';
+import { attackerOf, fmtDur, senderLabel, subLabel, victimOf } from './common.js';
 import weights from '../model/weights.json' with { type: 'json' };
 
 const FEATURE_TEXT: Record<string, string> = {
-  log_speed_kmh: 'travel speed',
-  log_distance_km: 'distance from the previous serving country',
+  log_distance_km: 'distance from the previous location (km)',
+  log_hours_since_prev: 'hours since the previous location evidence',
+  log_speed_kmh: 'implied travel speed (km/h)',
+  no_prev_location: 'no previous location evidence',
   not_partner: 'sender not a roaming partner',
-  gt_node_country_mismatch: 'GT / VLR-number country mismatch',
+  gt_node_country_mismatch: 'GT / VLR-number (or realm / Visited-PLMN) mismatch',
   non_geographic_gt: 'non-geographic (+88x) GT',
-  no_sai_before: 'no authentication (SAI/AIR) before the update',
-  log_sai_ul_gap_s: 'SAI↔UL gap',
-  log_hours_since_prev_ul: 'time since the previous update',
+  no_sai_before: 'no authentication (SAI/AIR) from the same node before the update',
+  log_sai_ul_gap_s: 'SAI↔UL gap (s)',
   n_cl: 'cancelLocation before', n_psi: 'provideSubscriberInfo before', n_sri: 'sendRoutingInfo before', n_srism: 'sendRoutingInfoForSM before',
   n_ussd: 'USSD before', n_mo: 'MO-SMS before', n_mt: 'MT-SMS before', n_ati: 'anyTimeInterrogation before',
-  mt_to_new_node_after: 'MT-SMS sent to the new node afterwards',
-  old_vlr_active_after: 'old VLR still active afterwards',
+  mt_to_new_node_after: 'MT-SMS sent to the new node within the hour',
+  old_vlr_active_after: 'old VLR still active for the subscriber',
+  new_node_active_after: 'new node active for the subscriber afterwards',
+  log_node_subscribers: 'other home subscribers registered by this node',
 };
+
+/** Feature value as a person reads it: log1p-scaled features back on their own scale. */
+function shown(feature: string, v: number): string {
+  if (feature.startsWith('log_') || feature.startsWith('n_') || feature.endsWith('_after')) {
+    const raw = Math.expm1(v);
+    return raw >= 10 ? String(Math.round(raw)) : raw.toFixed(raw % 1 ? 1 : 0);
+  }
+  return v ? 'yes' : 'no';
+}
 
 export function loadedModel(): LogisticModel | undefined {
   const w = weights as unknown as Partial<LogisticModel>;
@@ -35,12 +47,15 @@ export const detector: Detector = {
     id: 'model-ul',
     title: 'Learned model: suspicious location update',
     description:
-      'A logistic-regression model scores every location update of a home subscriber from outside the home network, from travel speed and distance, partner status, GT/VLR-number consistency, the SAI↔UL gap, the queries (CL/PSI/SRI/SRI-SM/USSD/ATI) and SMS seen between updates, and what follows (MT-SMS to the new node, old VLR still active). Trained on generated scenarios; reported beside the rules in `npm run eval`.',
+      'A logistic-regression model scores every location update of a home subscriber from outside the home network: distance and time since the previous location evidence (countries from the profile’s partner MCCs, else E.164/E.212) and the implied speed, partner status, GT/VLR-number consistency, whether the same node fetched authentication vectors first, the queries (CL/PSI/SRI/SRI-SM/USSD/ATI) and SMS seen between updates, what follows (MT-SMS to the new node, old VLR or new node still acting for the subscriber) and how many home subscribers the node registered. It learns a travel-time boundary from data instead of one fixed speed, so a fake update from a neighbouring partner a few hundred km away minutes after activity at home scores high even below the rules’ impossible-travel speed. Trained on generated scenarios; reported beside the rules in `npm run eval`.',
     severity: 'medium',
     category: 'model',
     techniques: ['T1430.002', 'T1449'],
     references: ['shared/detect/model/weights.json (training set and metrics inside)'],
-    falsePositives: ['Feature distributions of real networks differ from the generated training worlds'],
+    falsePositives: [
+      'Feature distributions of real networks differ from the generated training worlds',
+      'Border roaming: a subscriber near a border can attach to a neighbouring country’s partner minutes after home activity, while distances are measured between reference coordinates (capitals)',
+    ],
     tunables: { threshold: { default: 0, description: 'score threshold (0 = the one stored with the weights)' } },
     needsProfile: true,
   },
@@ -60,6 +75,8 @@ export const detector: Detector = {
           const top = contributions.filter((c) => c.contribution > 0.25).slice(0, 4);
           const o = ctx.net.senderOf(s.row);
           const sub = { imsi: s.imsi, msisdn: ctx.state.msisdnOf(s.imsi) };
+          const f = s.facts;
+          const travel = f.hours !== undefined ? `; previous location ${f.from ?? '?'} → ${f.to ?? '?'}, ${f.km} km in ${fmtDur(f.hours * 3600)} (${f.speed} km/h)` : '; no previous location evidence';
           ctx.emit({
             key: `${s.imsi}|${s.row.frame}`,
             rows: s.context,
@@ -67,8 +84,8 @@ export const detector: Detector = {
             end: s.row.ts,
             attacker: attackerOf(s.row, o),
             victim: victimOf(sub),
-            explanation: `Location update for ${subLabel(ctx.net, sub)} from ${senderLabel(s.row, o)} scored ${p.toFixed(2)} (threshold ${thr}); main factors: ${top.map((c) => `${FEATURE_TEXT[c.feature] ?? c.feature} (${c.value.toFixed(2)}, +${c.contribution.toFixed(2)})`).join(', ') || 'none above 0.25'}.`,
-            facts: { score: Number(p.toFixed(3)) },
+            explanation: `Location update for ${subLabel(ctx.net, sub)} from ${senderLabel(s.row, o)} (node ${f.node}) scored ${p.toFixed(2)} (threshold ${thr})${travel}; main factors: ${top.map((c) => `${FEATURE_TEXT[c.feature] ?? c.feature} = ${shown(c.feature, c.value)} (+${c.contribution.toFixed(2)})`).join(', ') || 'none above 0.25'}.`,
+            facts: { score: Number(p.toFixed(3)), ...(f.speed !== undefined ? { speedKmh: f.speed, km: f.km ?? 0, hours: Number((f.hours ?? 0).toFixed(2)) } : {}) },
           });
         }
       },
