@@ -25,6 +25,8 @@ interface Inst {
   victims: Array<{ imsi: string; msisdn: string }>;
 }
 interface AlertLine {
+  /** Seed the alert came from (set by this script). */
+  tag?: string;
   id: string;
   detector: string;
   severity: string;
@@ -118,6 +120,10 @@ function report(name: string, s: Score, verbose: boolean): { recall: number; pre
 }
 
 const all = newScore(), rules = newScore(), model = newScore();
+/** "seed:instance id" → "scenario / difficulty". */
+const instKey = new Map<string, string>();
+/** "seed:frame" of every rule alert that touches no attack frame. */
+const ruleFalseFrames = new Set<string>();
 const base = keep || mkdtempSync(join(tmpdir(), 'sigtrail-eval-'));
 if (keep) mkdirSync(base, { recursive: true });
 const t0 = performance.now();
@@ -142,14 +148,41 @@ for (const seed of seeds) {
   }
   const alerts = r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as AlertLine);
   console.log(`seed ${seed}: ${labels.instances.filter((i) => !i.benign).length} attack and ${labels.instances.filter((i) => i.benign).length} look-alike instances, ${alerts.length} alerts (${r.stderr.trim().split('\n').pop()})`);
+  for (const a of alerts) a.tag = String(seed);
+  for (const i of labels.instances) instKey.set(`${seed}:${i.id}`, `${i.scenario} / ${i.difficulty}`);
   scoreRun(labels.instances, alerts, all, String(seed));
+  const nFalse = rules.falseAlarms.length;
   scoreRun(labels.instances, alerts.filter((a) => a.category !== 'model'), rules, String(seed));
+  for (const a of rules.falseAlarms.slice(nFalse)) for (const f of a.frames) ruleFalseFrames.add(`${seed}:${f.frame}`);
   scoreRun(labels.instances, alerts.filter((a) => a.category === 'model'), model, String(seed));
 }
 const overall = report('all detectors (rules + model), per scenario / difficulty', all, true);
 report('rules only', rules, false);
 report('learned model only (model-ul)', model, false);
-const modelOnly = [...model.detectedIds].filter((x) => !rules.detectedIds.has(x));
-console.log(`\n  model finds ${modelOnly.length} attack instance(s) the rules miss${modelOnly.length ? ': ' + modelOnly.join(', ') : ''}; model false alarms: ${model.falseAlarms.length}`);
+
+// Rules vs model, per scenario / difficulty: what the rules caught, what the model caught, what only the model caught.
+const perScenario = (ids: Set<string>): Map<string, number> => {
+  const m = new Map<string, number>();
+  for (const id of ids) {
+    const k = instKey.get(id);
+    if (k) m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+};
+const modelOnly = new Set([...model.detectedIds].filter((x) => !rules.detectedIds.has(x)));
+const rBy = perScenario(rules.detectedIds), mBy = perScenario(model.detectedIds), oBy = perScenario(modelOnly);
+console.log('\n== rules vs learned model, per scenario / difficulty');
+console.log(`  ${'scenario / difficulty'.padEnd(48)} ${'total'.padStart(5)} ${'rules'.padStart(5)} ${'model'.padStart(5)} ${'model-only'.padStart(10)}`);
+for (const [k, v] of [...rules.attacks].sort()) {
+  const o = oBy.get(k) ?? 0;
+  if (!mBy.get(k) && (rBy.get(k) ?? 0) === v.total) continue;
+  console.log(`  ${k.padEnd(48)} ${String(v.total).padStart(5)} ${String(rBy.get(k) ?? 0).padStart(5)} ${String(mBy.get(k) ?? 0).padStart(5)} ${String(o).padStart(10)}${o ? '  ← found only by the model' : ''}`);
+}
+console.log('  (scenarios the rules catch fully and the model does not score are left out)');
+const modelLook = new Set(model.lookalikeHits.map((x) => x.inst.id)).size;
+console.log(`\n  model finds ${modelOnly.size} attack instance(s) the rules miss${modelOnly.size ? ': ' + [...modelOnly].join(', ') : ''}`);
+for (const a of model.falseAlarms) console.log(`  MODEL FALSE ALARM (seed ${a.tag}) frames ${a.frames.slice(0, 3).map((f) => f.frame).join(',')}: ${a.explanation}`);
+for (const x of model.lookalikeHits) console.log(`  MODEL LOOK-ALIKE HIT ${x.inst.scenario} (${x.inst.id}): ${x.alert.explanation}`);
+console.log(`  model false alarms: ${model.falseAlarms.length} (of which on frames the rules also alarm on: ${model.falseAlarms.filter((a) => a.frames.some((f) => ruleFalseFrames.has(`${a.tag}:${f.frame}`))).length}); look-alike instances the model alarmed on: ${modelLook} (target 0)`);
 console.log(`\n${seeds.length} seed(s), ${totalMsgs} messages, ${((performance.now() - t0) / 1000).toFixed(1)} s. recall ${overall.recall.toFixed(3)} (target ≥ 0.95), precision ${overall.precision.toFixed(3)}, look-alike false alarms ${new Set(all.lookalikeHits.map((x) => x.inst.id)).size} (target 0)`);
 if (!keep) rmSync(base, { recursive: true, force: true });
