@@ -120,49 +120,58 @@ export function dialoguesSql(): string[] {
     // initiator of each dialogue = sender of its first message (an aggregate, cheaper than a window)
     `CREATE OR REPLACE TEMP TABLE _do AS
      SELECT d.did, arg_min(t.snd, t.ts) AS orig FROM _dm d JOIN _tm t USING (evidence_id, frame, msg_idx) GROUP BY d.did`,
-    `CREATE OR REPLACE TEMP TABLE _dx AS
-     SELECT d.did, o.orig, m.evidence_id, m.frame, m.msg_idx, m.comp_idx, m.ts, m.tcap_type, m.otid, m.calling_gt, m.called_gt,
-            coalesce(m.calling_pc, m.opc) AS s_pc, coalesce(m.called_pc, m.dpc) AS r_pc, m.acn, m.ac_name, m.op_name, m.opcode,
-            m.global_opcode, m.comp_kind, m.invoke_id, m.error_code, m.imsi, m.msisdn,
-            coalesce(m.calling_gt, 'pc:' || coalesce(m.calling_pc, m.opc)::VARCHAR) AS snd
-       FROM _dm d JOIN messages m USING (evidence_id, frame, msg_idx) JOIN _do o ON o.did = d.did`,
+    // invokes per dialogue, and those with no answer (returnResult/Error/reject with the same invoke id from another address)
     `CREATE OR REPLACE TEMP TABLE _inv AS
-     SELECT i.did, count(*) AS invokes,
-            count(*) FILTER (WHERE NOT EXISTS (
-              SELECT 1 FROM _dx a WHERE a.did = i.did AND a.invoke_id = i.invoke_id AND a.comp_kind IN (2, 3, 4, 7) AND a.snd <> i.snd)) AS unanswered
-       FROM _dx i WHERE i.comp_kind = 1 GROUP BY i.did`,
-    // earliest by (time, frame, message, component): components of one message share a timestamp
+     WITH c AS (
+       SELECT d.did, m.comp_kind, m.invoke_id, ${SND.replace(/\b(calling_gt|calling_pc|opc)\b/g, 'm.$1')} AS snd
+         FROM _dm d JOIN messages m USING (evidence_id, frame, msg_idx) WHERE m.comp_kind IN (1, 2, 3, 4, 7)),
+     a AS (
+       SELECT did, invoke_id, count(DISTINCT snd) AS n, min(snd) AS s FROM c
+        WHERE comp_kind <> 1 AND invoke_id IS NOT NULL AND snd IS NOT NULL GROUP BY did, invoke_id)
+     SELECT i.did, count(*) AS invokes, count(*) FILTER (WHERE NOT coalesce(i.snd IS NOT NULL AND (a.n >= 2 OR a.s <> i.snd), false)) AS unanswered
+       FROM c i LEFT JOIN a ON a.did = i.did AND a.invoke_id = i.invoke_id
+      WHERE i.comp_kind = 1 GROUP BY i.did`,
+    // earliest by (time, frame, message, component): components of one message share a timestamp.
+    // o = that order as one integer (cheaper to compare than a struct); the per-component rows stream
+    // straight into the aggregate instead of being materialised.
     `INSERT INTO dialogues
      SELECT x.did, any_value(x.evidence_id), 'tcap',
-       arg_min(x.otid, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd = x.orig AND x.otid IS NOT NULL),
-       arg_min(x.otid, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd <> x.orig AND x.otid IS NOT NULL),
+       arg_min(x.otid, x.o) FILTER (WHERE x.snd = x.orig AND x.otid IS NOT NULL),
+       arg_min(x.otid, x.o) FILTER (WHERE x.snd <> x.orig AND x.otid IS NOT NULL),
        NULL, NULL, NULL,
-       arg_min(x.calling_gt, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd = x.orig),
-       arg_min(x.s_pc, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd = x.orig),
-       arg_min(x.called_gt, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd = x.orig),
-       arg_min(x.r_pc, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd = x.orig),
-       arg_min(x.calling_gt, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.snd <> x.orig),
+       arg_min(x.calling_gt, x.o) FILTER (WHERE x.snd = x.orig),
+       arg_min(x.s_pc, x.o) FILTER (WHERE x.snd = x.orig),
+       arg_min(x.called_gt, x.o) FILTER (WHERE x.snd = x.orig),
+       arg_min(x.r_pc, x.o) FILTER (WHERE x.snd = x.orig),
+       arg_min(x.calling_gt, x.o) FILTER (WHERE x.snd <> x.orig),
        NULL, NULL, NULL, NULL,
-       arg_min(x.acn, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.acn IS NOT NULL),
-       arg_min(x.ac_name, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.ac_name IS NOT NULL),
+       arg_min(x.acn, x.o) FILTER (WHERE x.acn IS NOT NULL),
+       arg_min(x.ac_name, x.o) FILTER (WHERE x.ac_name IS NOT NULL),
        array_to_string(list_transform(list_sort(list({'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx, 'o': coalesce(x.op_name, x.opcode::VARCHAR, x.global_opcode)}) FILTER (WHERE x.comp_kind = 1)), e -> e.o), ','),
-       arg_min(x.opcode, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.comp_kind = 1),
-       arg_min(x.imsi, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.imsi IS NOT NULL),
-       arg_min(x.msisdn, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.msisdn IS NOT NULL),
+       arg_min(x.opcode, x.o) FILTER (WHERE x.comp_kind = 1),
+       arg_min(x.imsi, x.o) FILTER (WHERE x.imsi IS NOT NULL),
+       arg_min(x.msisdn, x.o) FILTER (WHERE x.msisdn IS NOT NULL),
        CASE WHEN bool_and(x.tcap_type = 'unidirectional') THEN 'unidirectional'
             WHEN bool_or(x.tcap_type = 'abort') THEN 'abort'
             WHEN bool_or(x.comp_kind IN (3, 4)) THEN 'error'
             WHEN bool_or(x.tcap_type = 'end') THEN 'end'
             WHEN NOT bool_or(x.tcap_type = 'begin') THEN 'no-begin'
             ELSE 'timeout' END,
-       arg_min(x.error_code, {'t': x.ts, 'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx}) FILTER (WHERE x.error_code IS NOT NULL),
+       arg_min(x.error_code, x.o) FILTER (WHERE x.error_code IS NOT NULL),
        min(x.ts), max(x.ts), (max(x.ts) - min(x.ts)) * 1000,
        (min(x.ts) FILTER (WHERE x.snd <> x.orig) - min(x.ts)) * 1000,
        count(*) FILTER (WHERE x.comp_idx <= 0),
        coalesce(any_value(i.invokes), 0), coalesce(any_value(i.unanswered), 0),
        min(x.frame),
        list_sort(list(x.frame) FILTER (WHERE x.comp_idx <= 0))
-     FROM _dx x LEFT JOIN _inv i USING (did) GROUP BY x.did`,
+     FROM (
+       SELECT d.did, o.orig, m.evidence_id, m.frame, m.msg_idx, m.comp_idx, m.ts, m.tcap_type, m.otid, m.calling_gt, m.called_gt,
+              coalesce(m.calling_pc, m.opc) AS s_pc, coalesce(m.called_pc, m.dpc) AS r_pc, m.acn, m.ac_name, m.op_name, m.opcode,
+              m.global_opcode, m.comp_kind, m.error_code, m.imsi, m.msisdn,
+              coalesce(m.calling_gt, 'pc:' || coalesce(m.calling_pc, m.opc)::VARCHAR) AS snd,
+              row_number() OVER (ORDER BY m.ts, m.frame, m.msg_idx, m.comp_idx) AS o
+         FROM _dm d JOIN messages m USING (evidence_id, frame, msg_idx) JOIN _do o ON o.did = d.did) x
+     LEFT JOIN _inv i USING (did) GROUP BY x.did`,
     // Diameter request/answer pairs
     `CREATE OR REPLACE TEMP TABLE _dq AS
      SELECT evidence_id, frame, msg_idx, ts, hbh, e2e, diam_cmd,
@@ -210,7 +219,7 @@ export function dialoguesSql(): string[] {
        min(m.frame), list_sort(list(m.frame))
      FROM _ddm d JOIN messages m USING (evidence_id, frame, msg_idx) GROUP BY d.did`,
     'DROP TABLE IF EXISTS _tm', 'DROP TABLE IF EXISTS _b', 'DROP TABLE IF EXISTS _mab', 'DROP TABLE IF EXISTS _r', 'DROP TABLE IF EXISTS _m',
-    'DROP TABLE IF EXISTS _dm', 'DROP TABLE IF EXISTS _do', 'DROP TABLE IF EXISTS _dx', 'DROP TABLE IF EXISTS _inv', 'DROP TABLE IF EXISTS _dq', 'DROP TABLE IF EXISTS _dpair', 'DROP TABLE IF EXISTS _ddm',
+    'DROP TABLE IF EXISTS _dm', 'DROP TABLE IF EXISTS _do', 'DROP TABLE IF EXISTS _inv', 'DROP TABLE IF EXISTS _dq', 'DROP TABLE IF EXISTS _dpair', 'DROP TABLE IF EXISTS _ddm',
   ];
 }
 
@@ -334,20 +343,22 @@ export function kpisSql(): string[] {
   const bucket = (col: string): string => `to_timestamp(floor(${col} / ${b}) * ${b})`;
   return [
     'DELETE FROM kpis',
+    // grouped by the integer bucket and point codes, formatted after aggregation (same groups: both maps are one-to-one);
+    // the three response-time quantiles come from one quantile state per group
     `INSERT INTO kpis
-     SELECT ${bucket('ts')}, 'link', 'pc:' || opc, 'pc:' || dpc, count(*), count(*) / ${b}.0,
+     SELECT to_timestamp(bk * ${b}), 'link', 'pc:' || opc, 'pc:' || dpc, n, n / ${b}.0,
             NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-       FROM messages WHERE opc IS NOT NULL AND dpc IS NOT NULL AND comp_idx <= 0 GROUP BY ALL
+       FROM (SELECT floor(ts / ${b}) AS bk, opc, dpc, count(*) AS n
+               FROM messages WHERE opc IS NOT NULL AND dpc IS NOT NULL AND comp_idx <= 0 GROUP BY ALL)
      UNION ALL
-     SELECT ${bucket('start_ts')}, CASE kind WHEN 'tcap' THEN 'tcap-peer' ELSE 'diameter-peer' END,
-            CASE kind WHEN 'tcap' THEN coalesce(orig_gt, 'pc:' || orig_pc::VARCHAR) ELSE orig_host END,
-            CASE kind WHEN 'tcap' THEN coalesce(resp_gt, dest_gt, 'pc:' || dest_pc::VARCHAR) ELSE dest_host END,
-            sum(messages), sum(messages) / ${b}.0, count(*),
-            quantile_cont(response_ms, 0.5), quantile_cont(response_ms, 0.9), quantile_cont(response_ms, 0.99),
-            count(*) FILTER (WHERE outcome = 'error'), count(*) FILTER (WHERE outcome = 'abort'),
-            count(*) FILTER (WHERE outcome = 'error') / count(*), count(*) FILTER (WHERE outcome = 'abort') / count(*),
-            sum(unanswered)
-       FROM dialogues GROUP BY ALL`,
+     SELECT bk, kind, a, z, msgs, msgs / ${b}.0, n, q[1], q[2], q[3], errs, aborts, errs / n, aborts / n, unans
+       FROM (SELECT ${bucket('start_ts')} AS bk, CASE kind WHEN 'tcap' THEN 'tcap-peer' ELSE 'diameter-peer' END AS kind,
+                    CASE kind WHEN 'tcap' THEN coalesce(orig_gt, 'pc:' || orig_pc::VARCHAR) ELSE orig_host END AS a,
+                    CASE kind WHEN 'tcap' THEN coalesce(resp_gt, dest_gt, 'pc:' || dest_pc::VARCHAR) ELSE dest_host END AS z,
+                    sum(messages) AS msgs, count(*) AS n, quantile_cont(response_ms, [0.5, 0.9, 0.99]) AS q,
+                    count(*) FILTER (WHERE outcome = 'error') AS errs, count(*) FILTER (WHERE outcome = 'abort') AS aborts,
+                    sum(unanswered) AS unans
+               FROM dialogues GROUP BY ALL)`,
   ];
 }
 
