@@ -9,6 +9,7 @@ import type { DetectConfig, DetectRow } from '../../detect/types.js';
 import type { NetworkProfile } from '../../model/profile.js';
 import type { Alert } from '../../model/alert.js';
 import { defaultRegistry } from '../../detect/detectors/index.js';
+import { ChunkReader, piecesFor, stringPieces } from './chunk-reader.js';
 
 export interface DetectCaseOptions {
   profile: NetworkProfile | null;
@@ -37,15 +38,24 @@ export const DETECT_COLUMNS = [
   'dest_realm', 'visited_plmn', 'idr_flags',
 ] as const;
 
-/** Streams the case's messages in time order as detector rows. */
-export async function* caseRows(h: CaseHandle, chunkHint?: (n: number) => void, columns: readonly string[] | '*' = DETECT_COLUMNS): AsyncGenerator<DetectRow> {
-  const have = new Set((await caseQuery(h, "SELECT column_name FROM duckdb_columns() WHERE table_name = 'messages' AND database_name = current_database()")).map((r) => String(r.column_name)));
+/**
+ * Streams the case's messages in time order as detector rows, one array per DuckDB chunk (2048 rows).
+ * The next chunk is fetched while the caller works on the current one.
+ */
+export async function* caseRowChunks(h: CaseHandle, chunkHint?: (n: number) => void, columns: readonly string[] | '*' = DETECT_COLUMNS): AsyncGenerator<DetectRow[]> {
+  const types = new Map((await caseQuery(h, "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'messages' AND database_name = current_database()")).map((r) => [String(r.column_name), String(r.data_type)]));
+  const have = new Set(types.keys());
   const cols = columns === '*' ? [...have] : columns.filter((c) => have.has(c));
   // Only messages that reach TCAP or Diameter carry anything a detector reads (ISUP, SCCP management, M3UA
   // ASP/MGMT rows are skipped in SQL, which matters for real captures with a lot of such traffic).
   const where = have.has('tcap_type') && have.has('family') ? ` WHERE tcap_type IS NOT NULL OR family IN ('map', 'cap', 'tcap', 'diameter')` : '';
-  const res = await h.conn.stream(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM messages${where} ORDER BY ts, evidence_id, frame, msg_idx, comp_idx`);
-  const names = res.columnNames();
+  const sorted = `SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM messages${where} ORDER BY ts, evidence_id, frame, msg_idx, comp_idx`;
+  // Strings longer than DuckDB stores inline are split into pieces after the sort (a projection keeps the order).
+  const maxLen = await varcharMaxLengths(h);
+  const pieces = cols.map((c) => (types.get(c) === 'VARCHAR' ? piecesFor(maxLen.get(c)) : 1));
+  const sql = pieces.some((k) => k > 1) ? `SELECT ${cols.flatMap((c, i) => stringPieces(c, pieces[i]!)).join(', ')} FROM (${sorted})` : sorted;
+  const res = await h.conn.stream(sql);
+  const names = cols;
   // Columns not streamed read as null through the prototype; streamed ones are own properties set by a
   // generated constructor in a fixed order, so every row shares one hidden class (fast property access in
   // the detectors, far less memory and GC work than 120-property objects).
@@ -54,28 +64,43 @@ export async function* caseRows(h: CaseHandle, chunkHint?: (n: number) => void, 
   const ident = (c: string): string => (/^[a-z_][a-z0-9_]*$/.test(c) ? c : '');
   const safe = names.map(ident);
   if (safe.some((x) => !x)) throw new Error(`unexpected column name in messages: ${names.join(', ')}`);
-  const Row = new Function('d', 'r', safe.map((c, i) => `this.${c} = d[${i}][r];`).join('\n')) as unknown as new (d: unknown[][], r: number) => Record<string, unknown>;
+  const Row = new Function('d', 'r', safe.map((c, i) => `this.${c} = d[${i}][r];`).join('\n')) as unknown as new (d: unknown[][], r: number) => DetectRow;
   (Row as unknown as { prototype: object }).prototype = proto;
+  const reader = new ChunkReader(res.columnTypes(), pieces);
   let n = 0;
+  let next = res.fetchChunk();
   for (;;) {
-    const chunk = await res.fetchChunk();
+    const chunk = await next;
     if (!chunk || chunk.rowCount === 0) break;
-    const data = chunk.getColumns() as unknown[][];
-    const count = chunk.rowCount;
-    // Normalise in place per column: undefined → null, BIGINT → number, other objects → string.
-    for (let c = 0; c < data.length; c++) {
-      const col = data[c]!;
-      for (let r = 0; r < count; r++) {
-        const v = col[r];
-        if (v === undefined) col[r] = null;
-        else if (typeof v === 'bigint') col[r] = Number(v);
-        else if (v !== null && typeof v === 'object') col[r] = String(v);
-      }
-    }
-    for (let r = 0; r < count; r++) yield new Row(data, r) as unknown as DetectRow;
+    next = res.fetchChunk();
+    const count = reader.read(chunk);
+    const data = reader.columns;
+    const rows = new Array<DetectRow>(count);
+    for (let r = 0; r < count; r++) rows[r] = new Row(data, r);
     n += count;
     chunkHint?.(n);
+    yield rows;
   }
+}
+
+/**
+ * Longest string per VARCHAR column of `messages`, from the storage statistics (no scan); empty when they
+ * are not available. Only a reading-speed hint: any length reads correctly.
+ */
+async function varcharMaxLengths(h: CaseHandle): Promise<Map<string, number>> {
+  const m = new Map<string, number>();
+  try {
+    const rows = await caseQuery(h, `SELECT column_name, max(TRY_CAST(regexp_extract(stats, 'Max String Length: (\\d+)', 1) AS INTEGER)) AS n FROM pragma_storage_info('messages') WHERE segment_type = 'VARCHAR' GROUP BY column_name`);
+    for (const r of rows) if (r.n != null) m.set(String(r.column_name), Number(r.n));
+  } catch {
+    /* statistics unavailable: strings are read whole */
+  }
+  return m;
+}
+
+/** Streams the case's messages in time order as detector rows. */
+export async function* caseRows(h: CaseHandle, chunkHint?: (n: number) => void, columns: readonly string[] | '*' = DETECT_COLUMNS): AsyncGenerator<DetectRow> {
+  for await (const rows of caseRowChunks(h, chunkHint, columns)) yield* rows;
 }
 
 export async function evidenceNames(h: CaseHandle): Promise<Map<string, string>> {
@@ -121,9 +146,9 @@ export async function detectOpenCase(h: CaseHandle, opts: DetectCaseOptions): Pr
   const t0 = performance.now();
   const engine = new Engine({ profile: opts.profile, ...(opts.config ? { config: opts.config } : {}) });
   let rows = 0;
-  for await (const r of caseRows(h, opts.onProgress)) {
-    engine.push(r);
-    rows++;
+  for await (const chunk of caseRowChunks(h, opts.onProgress)) {
+    for (const r of chunk) engine.push(r);
+    rows += chunk.length;
   }
   const alerts = engine.finish();
   if (opts.write !== false) {
