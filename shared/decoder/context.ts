@@ -15,6 +15,7 @@
  *    for each output record; otherwise the pipeline emits `ctx.rec` itself.
  */
 import type { SigRecord, LayerName } from '../model/record.js';
+import { append } from './shapes.js';
 
 export type TableName =
   /** key: pcap link type (139 MTP2 with pseudo-header, 140 MTP2, 141 MTP3). data: whole packet. */
@@ -149,7 +150,7 @@ export class DecodeContext {
   }
 
   note(text: string): void {
-    (this.rec.notes ??= []).push(text);
+    this.rec.notes = append(this.rec.notes, text);
   }
 
   /** Emit a finished record (used by fan-out layers such as TCAP). */

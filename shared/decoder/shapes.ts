@@ -11,7 +11,33 @@
 import type { SigRecord } from '../model/record.js';
 import type { TransportInfo } from '../model/layers/transport.js';
 import type { ComponentInfo, TcapInfo } from '../model/layers/tcap.js';
-import type { SccpAddress } from '../model/layers/ss7.js';
+import type { M3uaInfo, SccpAddress, SccpInfo } from '../model/layers/ss7.js';
+
+/**
+ * `list` with `v` appended, creating it as a one-element literal when absent: an
+ * array made by `[]` and push() gets room for 16 elements, most of these lists hold 1-2.
+ */
+export function append<T>(list: T[] | undefined, v: T): T[] {
+  if (list === undefined) return [v];
+  list.push(v);
+  return list;
+}
+
+/** An empty protocol list with room for six names (an empty literal grows to 16 slots on its first push). */
+export function newProtoList(): string[] {
+  const a = ['', '', '', '', '', ''];
+  // shrinking to 1 then popping keeps the six-slot store (setting length 0 would drop it)
+  a.length = 1;
+  a.pop();
+  return a;
+}
+
+/** A copy of `src` with room for six names. */
+function copyProtoList(src: string[]): string[] {
+  const a = newProtoList();
+  for (let i = 0; i < src.length; i++) a.push(src[i]!);
+  return a;
+}
 
 type Full<T> = { [K in keyof Required<T>]: T[K] };
 
@@ -24,7 +50,7 @@ export function newRecord(frame: number, tsSec: number, tsNsec: number, fileOffs
     fileOffset,
     msgIdx,
     compIdx: -1,
-    protos: [],
+    protos: newProtoList(),
     transport,
     m3ua: undefined,
     m2pa: undefined,
@@ -54,7 +80,7 @@ export function componentRecord(b: SigRecord, compIdx: number, component: Compon
     fileOffset: b.fileOffset,
     msgIdx: b.msgIdx,
     compIdx,
-    protos: b.protos.slice(),
+    protos: copyProtoList(b.protos),
     transport: b.transport,
     m3ua: b.m3ua,
     m2pa: b.m2pa,
@@ -124,4 +150,46 @@ export function newComponentInfo(kind: ComponentInfo['kind'], kindName: Componen
 export function newSccpAddress(routeOnSsn: boolean): SccpAddress {
   const a: Full<SccpAddress> = { routeOnSsn, pc: undefined, ssn: undefined, gti: undefined, tt: undefined, np: undefined, es: undefined, nai: undefined, digits: undefined };
   return a;
+}
+
+export function newM3uaInfo(version: number, cls: number, type: number, typeName: string): M3uaInfo {
+  const m: Full<M3uaInfo> = {
+    version,
+    cls,
+    type,
+    typeName,
+    draft: undefined,
+    routingContext: undefined,
+    networkAppearance: undefined,
+    opc: undefined,
+    dpc: undefined,
+    si: undefined,
+    ni: undefined,
+    mp: undefined,
+    sls: undefined,
+    params: undefined,
+  };
+  return m;
+}
+
+export function newSccpInfo(type: number, typeName: string, called: SccpAddress, calling: SccpAddress): SccpInfo {
+  const s: Full<SccpInfo> = {
+    type,
+    typeName,
+    protocolClass: undefined,
+    returnOnError: undefined,
+    hopCounter: undefined,
+    returnCause: undefined,
+    called,
+    calling,
+    segment: undefined,
+    scmg: undefined,
+    slr: undefined,
+    dlr: undefined,
+    cause: undefined,
+    importance: undefined,
+    dataLength: undefined,
+    via: undefined,
+  };
+  return s;
 }

@@ -10,6 +10,7 @@ import { seq, choice, element, U, C, type SNode } from '../ber/schema.js';
 import { tbcd } from '../util/digits.js';
 import { CAP_OP_NAMES, CAP_ERROR_NAMES } from './names.js';
 import { addressDigits, addressNp, cgiText, isupDigits } from '../map/values.js';
+import { append } from '../shapes.js';
 
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
 const tlv = tlvBinding;
@@ -83,7 +84,7 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: CNode, o: Record<string,
     case 'isup': {
       const d = isupDigits(b, vs, ve);
       // tshark fills e164.msisdn from ISUP-format numbers whose nature of address is international
-      if (ve - vs >= 3 && (b[vs]! & 0x7f) === 4) (out.e164 ??= []).push(d);
+      if (ve - vs >= 3 && (b[vs]! & 0x7f) === 4) out.e164 = append(out.e164, d);
       set(out, n.f, d);
       break;
     }
@@ -94,14 +95,14 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: CNode, o: Record<string,
       if (ve - vs < 2) break;
       const d = addressDigits(b, vs, ve);
       const np = addressNp(b, vs);
-      if (np === 1 && (b[vs]! & 0x70) === 0x10) (out.e164 ??= []).push(d);
-      else if (np === 6) (out.imsis ??= []).push(d);
+      if (np === 1 && (b[vs]! & 0x70) === 0x10) out.e164 = append(out.e164, d);
+      else if (np === 6) out.imsis = append(out.imsis, d);
       set(out, n.f, d);
       break;
     }
     case 'imsi': {
       const d = tbcd(b, vs, ve);
-      (out.imsis ??= []).push(d);
+      out.imsis = append(out.imsis, d);
       set(out, n.f, d);
       break;
     }
@@ -110,7 +111,7 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: CNode, o: Record<string,
       if (ve - vs >= 2) out.releaseCause = b[vs + 1]! & 0x7f;
       break;
     case 'event':
-      (out.bcsmEvents ??= []).push(readInt(b, vs, ve));
+      out.bcsmEvents = append(out.bcsmEvents, readInt(b, vs, ve));
       break;
     case 'cgi': {
       const t = cgiText(b, vs, ve);

@@ -8,6 +8,7 @@
 import type { DiameterAvp, DiameterInfo } from '../../model/layers/diameter.js';
 import * as dict from './dictionary.js';
 import type { AvpDef } from './dictionary.js';
+import { append } from '../shapes.js';
 
 // Module-local aliases: under a CommonJS transform (tsx, ts-node) every access to an
 // imported binding goes through an export getter, measurable in this hot loop.
@@ -164,7 +165,7 @@ class Scanner {
   }
 
   note(s: string): void {
-    (this.notes ??= []).push(s);
+    this.notes = append(this.notes, s);
   }
 
   /** Scans the AVPs in [off, end). Returns false when framing broke (the caller stops too). */
@@ -259,7 +260,7 @@ class Scanner {
         case 1: {
           const v = text(b, s, e);
           if (info.userName === undefined && depth === 0) info.userName = v;
-          if (E212_USERNAME_APPS.has(info.appId)) (info.imsis ??= []).push(v);
+          if (E212_USERNAME_APPS.has(info.appId)) info.imsis = append(info.imsis, v);
           if (info.imsi === undefined && IMSI_USERNAME_APPS.has(info.appId)) {
             const imsi = imsiOf(v);
             if (imsi) info.imsi = imsi;
@@ -272,8 +273,8 @@ class Scanner {
         case 444: {
           const v = text(b, s, e);
           if (parent === 443) this.sidData = v;
-          if (this.subType === 1) (info.imsis ??= []).push(v);
-          else if (this.subType === 0) (info.e164 ??= []).push(v);
+          if (this.subType === 1) info.imsis = append(info.imsis, v);
+          else if (this.subType === 0) info.e164 = append(info.e164, v);
           break;
         }
       }
@@ -281,7 +282,7 @@ class Scanner {
       switch (def.code) {
         case 701: {
           const d = tbcdDigits(b, s, e);
-          (info.e164 ??= []).push(d);
+          info.e164 = append(info.e164, d);
           if (info.msisdn === undefined) info.msisdn = d;
           break;
         }

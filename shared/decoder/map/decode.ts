@@ -15,6 +15,7 @@ import { SS_CODE_NAMES } from './sscodes.js';
 import { decodeTpdu } from './sms.js';
 import { mapErrorDetail } from './errors.js';
 import { addressDigits, addressNp, cgiText, laiText, geoLatLon, isupDigits, ussdText } from './values.js';
+import { append } from '../shapes.js';
 
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
 const tlv = tlvBinding;
@@ -43,7 +44,7 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: SNode<MapLeaf>, o: Recor
   switch (n.k) {
     case 'imsi': {
       const d = tbcd(b, vs, ve);
-      (out.imsis ??= []).push(d);
+      out.imsis = append(out.imsis, d);
       set(out, n.f, d);
       set(out, n.f2, d);
       break;
@@ -54,8 +55,8 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: SNode<MapLeaf>, o: Recor
       if (ve - vs > 1) {
         // tshark: e164.msisdn for international ISDN numbers, e212.imsi for land-mobile (E.212) numbering
         const np = addressNp(b, vs);
-        if (np === 1 && (b[vs]! & 0x70) === 0x10) (out.e164 ??= []).push(d);
-        else if (np === 6) (out.imsis ??= []).push(d);
+        if (np === 1 && (b[vs]! & 0x70) === 0x10) out.e164 = append(out.e164, d);
+        else if (np === 6) out.imsis = append(out.imsis, d);
       }
       set(out, n.f, d);
       set(out, n.f2, d);
@@ -75,7 +76,7 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: SNode<MapLeaf>, o: Recor
     case 'tpduMt': {
       set(out, n.f, toHex(b, vs, ve));
       const t = decodeTpdu(b, vs, ve, n.k === 'tpduMo');
-      if (t.address !== undefined && t.e164) (out.e164 ??= []).push(t.address);
+      if (t.address !== undefined && t.e164) out.e164 = append(out.e164, t.address);
       if (t.text !== undefined) set(out, 'smsText', t.text);
       break;
     }
@@ -191,8 +192,9 @@ export function mapUser(data: Uint8Array, ctx: DecodeContext): void {
   if (nm && nm !== 'unAllocated') m.opName = nm;
   else if (rec.tcap) {
     // an operation code MAP does not define: a probing / evasion marker
-    const f = (rec.tcap.flags ??= []);
-    if (!f.includes('unknown-opcode')) f.push('unknown-opcode');
+    const f = rec.tcap.flags;
+    if (f === undefined) rec.tcap.flags = ['unknown-opcode'];
+    else if (!f.includes('unknown-opcode')) f.push('unknown-opcode');
   }
   m.isResult = c.kind === 2 || c.kind === 7;
   if (data.length === 0) return;

@@ -22,6 +22,7 @@ import type { TransportPdu } from './types.js';
 import { ipv4String, ipv6String } from './addr.js';
 import { IpDefrag } from './ipfrag.js';
 import { HalfAssoc, addFragment, type FragSet, type SctpFrag } from './sctp.js';
+import { append } from '../shapes.js';
 import {
   Framer,
   TcpStream,
@@ -145,7 +146,7 @@ export class NetDecoder {
     // 802.1Q / 802.1ad (QinQ) / old QinQ 0x9100 tags.
     while (t === 0x8100 || t === 0x88a8 || t === 0x9100) {
       if (o + 4 > n) return this.err('link', 'VLAN tag truncated', o);
-      (this.vlan ??= []).push(((b[o]! << 8) | b[o + 1]!) & 0x0fff);
+      this.vlan = append(this.vlan, ((b[o]! << 8) | b[o + 1]!) & 0x0fff);
       t = (b[o + 2]! << 8) | b[o + 3]!;
       o += 4;
     }

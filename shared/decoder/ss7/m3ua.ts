@@ -7,7 +7,7 @@
  * (SIO + routing label) in Protocol Data 1/2 and is handed to the MTP3 decoder.
  */
 import type { DecodeContext } from '../context.js';
-import type { M3uaInfo } from '../../model/record.js';
+import { newM3uaInfo } from '../shapes.js';
 import { mtp3 } from './mtp.js';
 import { u16, u32, paramInt, paramText, paramPcList, setParam, hex } from './util.js';
 
@@ -116,7 +116,7 @@ export function m3ua(d: Uint8Array, ctx: DecodeContext): void {
     return;
   }
   const cls = d[2]!, type = d[3]!;
-  const info: M3uaInfo = { version: d[0]!, cls, type, typeName: m3uaTypeName(cls, type) };
+  const info = newM3uaInfo(d[0]!, cls, type, m3uaTypeName(cls, type));
   rec.m3ua = info;
   const mlen = u32(d, 4);
   if (mlen < 8) {
@@ -159,8 +159,10 @@ export function m3ua(d: Uint8Array, ctx: DecodeContext): void {
     }
     const vs = off + 4, ve = off + len;
     if (tag === TAG_RC) {
-      const rc: number[] = [];
-      for (let o = vs; o + 4 <= ve; o += 4) rc.push(u32(d, o));
+      // exact-size list (usually one context): push() onto [] would reserve 16 slots
+      const n = (ve - vs) >> 2;
+      const rc: number[] = n === 1 ? [u32(d, vs)] : new Array<number>(n).fill(0);
+      if (n !== 1) for (let i = 0; i < n; i++) rc[i] = u32(d, vs + 4 * i);
       info.routingContext = rc;
     } else if (tag === tagNa) {
       if (ve - vs >= 4) info.networkAppearance = u32(d, vs);

@@ -9,7 +9,8 @@
  */
 import type { DecodeContext } from '../context.js';
 import type { SccpAddress, SccpInfo } from '../../model/record.js';
-import { newSccpAddress } from '../shapes.js';
+import { newSccpAddress, newSccpInfo } from '../shapes.js';
+import { DigitMemo } from '../util/digits.js';
 
 /** Placeholder called/calling address until the real one is parsed (shared, read-only: no allocation per message). */
 const NO_ADDRESS: SccpAddress = Object.freeze(newSccpAddress(false));
@@ -28,6 +29,9 @@ const SIGNALS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '(spare)', '1
 /** Both signals of an octet (low nibble first), precomputed. */
 const PAIRS: string[] = [];
 for (let v = 0; v < 256; v++) PAIRS.push(SIGNALS[v & 15]! + SIGNALS[v >> 4]!);
+
+/** Global title digits by their octets (the same GTs recur all through a capture). */
+const gtMemo = new DigitMemo();
 
 /** Set by parseAddress when it returns undefined. */
 let addrError = '';
@@ -104,10 +108,15 @@ export function parseAddress(d: Uint8Array, s: number, e: number, ansi: boolean)
     default:
       return a;
   }
-  let digits = '';
-  const last = even ? e : e - 1;
-  for (let i = o; i < last; i++) digits += PAIRS[d[i]!]!;
-  if (!even && e > o) digits += SIGNALS[d[e - 1]! & 15]!;
+  const tag = even ? 2 : 3;
+  let digits = gtMemo.get(d, o, e, tag);
+  if (digits === undefined) {
+    digits = '';
+    const last = even ? e : e - 1;
+    for (let i = o; i < last; i++) digits += PAIRS[d[i]!]!;
+    if (!even && e > o) digits += SIGNALS[d[e - 1]! & 15]!;
+    gtMemo.put(d, o, e, tag, digits);
+  }
   a.digits = digits;
   return a;
 }
@@ -172,7 +181,7 @@ export function sccp(d: Uint8Array, ctx: DecodeContext): void {
     return;
   }
   const type = d[0]!;
-  const info: SccpInfo = { type, typeName: sccpTypeName(type), called: NO_ADDRESS, calling: NO_ADDRESS };
+  const info = newSccpInfo(type, sccpTypeName(type), NO_ADDRESS, NO_ADDRESS);
   rec.sccp = info;
   let layout: Layout;
   switch (type) {

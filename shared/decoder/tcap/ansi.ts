@@ -39,8 +39,9 @@ const P_ABORT = [
 ];
 
 function flag(t: TcapInfo, f: string): void {
-  const a = (t.flags ??= []);
-  if (!a.includes(f)) a.push(f);
+  const a = t.flags;
+  if (a === undefined) t.flags = [f];
+  else if (!a.includes(f)) a.push(f);
 }
 
 export function isAnsiTcap(first: number): boolean {

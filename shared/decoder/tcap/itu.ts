@@ -14,7 +14,7 @@ import { readTlv, tlv as tlvBinding, readInt, readOid, berErrorText, berErrOffse
 import { toHex, tbcd } from '../util/digits.js';
 import { acnInfo, mapAcAllows, type AcnInfo } from './acn.js';
 import { DialogueMemory } from './dialogue-memory.js';
-import { componentRecord, newComponentInfo, newTcapInfo } from '../shapes.js';
+import { append, componentRecord, newComponentInfo, newTcapInfo } from '../shapes.js';
 
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
 const tlv = tlvBinding;
@@ -76,8 +76,9 @@ const makeMemory = (): DialogueMemory => new DialogueMemory();
 const EMPTY = new Uint8Array(0);
 
 function flag(t: TcapInfo, f: string): void {
-  const a = (t.flags ??= []);
-  if (!a.includes(f)) a.push(f);
+  const a = t.flags;
+  if (a === undefined) t.flags = [f];
+  else if (!a.includes(f)) a.push(f);
 }
 
 /** Chooses the component user from the ACN, then the SSN (Wireshark's order). */
@@ -184,13 +185,15 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   if (first === 0x62 && t.dialogue === undefined) flag(t, 'no-dialogue');
 
   if (compS < 0) return;
-  const comps = components(b, compS, compE, t, ctx);
-  t.componentCount = comps.length;
+  const nComps = components(b, compS, compE, t, ctx);
+  const comps = COMP_POOL;
+  t.componentCount = nComps;
   let invokes = 0;
-  for (const c of comps) if (c.info?.kind === 1) invokes++;
+  for (let i = 0; i < nComps; i++) if (comps[i]!.info?.kind === 1) invokes++;
   if (first === 0x62 && invokes >= 2) flag(t, 'multi-invoke');
-  if (comps.length > 1) duplicates(b, comps, t);
-  for (const c of comps) {
+  if (nComps > 1) duplicates(b, comps, nComps, t);
+  for (let i = 0; i < nComps; i++) {
+    const c = comps[i]!;
     if (c.info?.globalOpcode !== undefined) {
       flag(t, 'global-opcode');
       break;
@@ -220,7 +223,8 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   }
   // an invoke whose operation is not part of the dialogue's MAP application context
   if (t.acn !== undefined && acnUser === 'gsm_map') {
-    for (const c of comps) {
+    for (let i = 0; i < nComps; i++) {
+      const c = comps[i]!;
       if (c.info?.kind === 1 && c.info.opcode !== undefined && !mapAcAllows(t.acn, c.info.opcode)) {
         flag(t, 'acn-mismatch');
         break;
@@ -231,7 +235,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   if (user) t.user = user;
   if (heuristic) {
     // single record: describe the first component, without claiming the stack
-    const c0 = comps[0];
+    const c0 = nComps > 0 ? comps[0] : undefined;
     if (c0?.info) {
       rec.component = c0.info;
       if (user && ctx.tables.has('tcap.user', user)) {
@@ -244,7 +248,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   }
   if (!user || !ctx.tables.has('tcap.user', user)) return;
   const base = rec;
-  const n = comps.length;
+  const n = nComps;
   const nProtos = base.protos.length;
   const stop0 = base.stop;
   for (let i = 0; i < n; i++) {
@@ -384,8 +388,8 @@ function dialogueAddress(b: Uint8Array, vs: number, ve: number, t: TcapInfo): st
   if (ve - vs < 2) return undefined;
   const d = tbcd(b, vs + 1, ve);
   const np = b[vs]! & 0x0f;
-  if (np === 1 && (b[vs]! & 0x70) === 0x10) (t.e164 ??= []).push(d);
-  else if (np === 6) (t.imsis ??= []).push(d);
+  if (np === 1 && (b[vs]! & 0x70) === 0x10) t.e164 = append(t.e164, d);
+  else if (np === 6) t.imsis = append(t.imsis, d);
   return d;
 }
 
@@ -451,8 +455,8 @@ function acnFromBytes(b: Uint8Array, s: number, e: number): AcnEntry | undefined
 }
 
 /** Flags byte-identical components ('duplicate-component') and invokes sharing an invoke id ('duplicate-invoke-id'). */
-function duplicates(b: Uint8Array, comps: Comp[], t: TcapInfo): void {
-  for (let i = 1; i < comps.length; i++) {
+function duplicates(b: Uint8Array, comps: Comp[], n: number, t: TcapInfo): void {
+  for (let i = 1; i < n; i++) {
     const x = comps[i]!;
     for (let j = 0; j < i; j++) {
       const y = comps[j]!;
@@ -471,20 +475,41 @@ function duplicates(b: Uint8Array, comps: Comp[], t: TcapInfo): void {
   }
 }
 
-/** Component portion: a sequence of invoke / returnResult / returnError / reject. */
-function components(b: Uint8Array, s: number, e: number, t: TcapInfo, ctx: DecodeContext): Comp[] {
-  const out: Comp[] = [];
+/**
+ * The components of the message being decoded: COMP_POOL[0 … n-1] (a pool reused from
+ * message to message; a Comp never outlives decodeItuTcap, only its `info` does).
+ */
+const COMP_POOL: Comp[] = [];
+
+function takeComp(i: number, info: ComponentInfo | undefined, s: number, e: number): Comp {
+  let c = COMP_POOL[i];
+  if (c === undefined) {
+    c = { info, s, e, ps: -1, pe: -1 };
+    COMP_POOL.push(c);
+  } else {
+    c.info = info;
+    c.s = s;
+    c.e = e;
+    c.ps = -1;
+    c.pe = -1;
+  }
+  return c;
+}
+
+/** Component portion (invoke / returnResult / returnError / reject …): fills COMP_POOL, returns the number of components. */
+function components(b: Uint8Array, s: number, e: number, t: TcapInfo, ctx: DecodeContext): number {
+  let n = 0;
   let p = s;
   while (p < e) {
     const err = readTlv(b, p, e, 0, true);
     if (err) {
       flag(t, 'ber-error');
-      ctx.stop('tcap', `component ${out.length}: ${berErrorText(err)}`, berErrOffset);
+      ctx.stop('tcap', `component ${n}: ${berErrorText(err)}`, berErrOffset);
       break;
     }
     if (tlv.missing) {
       flag(t, 'ber-error');
-      ctx.stop('tcap', `component ${out.length}: length exceeds the component portion by ${tlv.missing} byte(s)`, p);
+      ctx.stop('tcap', `component ${n}: length exceeds the component portion by ${tlv.missing} byte(s)`, p);
     }
     const id = b[p]!;
     const vs = tlv.vs, ve = tlv.ve;
@@ -493,16 +518,15 @@ function components(b: Uint8Array, s: number, e: number, t: TcapInfo, ctx: Decod
     const k = KIND[id];
     if (!k) {
       flag(t, 'unknown-tag');
-      ctx.stop('tcap', `component ${out.length}: unknown component tag 0x${id.toString(16).padStart(2, '0')}`, at);
-      out.push({ info: undefined, ps: -1, pe: -1, s: at, e: p });
+      ctx.stop('tcap', `component ${n}: unknown component tag 0x${id.toString(16).padStart(2, '0')}`, at);
+      takeComp(n++, undefined, at, p);
       continue;
     }
     const info = newComponentInfo(k[0], k[1]);
-    const c: Comp = { info, ps: -1, pe: -1, s: at, e: p };
+    const c = takeComp(n++, info, at, p);
     component(b, vs, ve, c, t, ctx);
-    out.push(c);
   }
-  return out;
+  return n;
 }
 
 function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, ctx: DecodeContext): void {

@@ -13,11 +13,70 @@ for (let v = 0; v < 256; v++) {
   TBCD2.push(TBCD[v & 15]! + (v >> 4 === 15 ? 'f' : TBCD[v >> 4]!));
 }
 
+/** Longest byte run whose text is memoised (addresses, ids, numbers); longer ones are always built. */
+const MEMO_MAX = 16;
+const MEMO_STRIDE = MEMO_MAX + 2;
+const MEMO_SLOTS = 4096;
+
+/**
+ * Direct-mapped memo of the text of short byte runs. The same global titles,
+ * IMSIs, MSISDNs and transaction ids recur all through a capture; building
+ * their text allocates one intermediate string per octet, looking it up here
+ * allocates nothing. Each slot keeps the bytes (length, tag, octets) that
+ * produced its string, so a hit is exact; a collision just rebuilds.
+ * `tag` separates the renderings (hex, TBCD, SCCP GT …) of the same bytes.
+ */
+export class DigitMemo {
+  private readonly keys = new Uint8Array(MEMO_SLOTS * MEMO_STRIDE);
+  private readonly vals: (string | undefined)[] = new Array<string | undefined>(MEMO_SLOTS).fill(undefined);
+  /** Slot of the last `get` (-1: not memoisable). */
+  private slot = -1;
+
+  /** The memoised text of b[s, e) under `tag` (0-255), or undefined: then build it and `put` it. */
+  get(b: Uint8Array, s: number, e: number, tag: number): string | undefined {
+    const n = e - s;
+    if (n > MEMO_MAX || n < 0) {
+      this.slot = -1;
+      return undefined;
+    }
+    let h = Math.imul(n + 1 + (tag << 8), 0x9e3779b1);
+    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    const k = (h ^ (h >>> 16)) & (MEMO_SLOTS - 1);
+    this.slot = k;
+    const keys = this.keys;
+    let o = k * MEMO_STRIDE;
+    if (keys[o] !== n + 1 || keys[o + 1] !== tag) return undefined;
+    o += 2;
+    for (let i = s; i < e; i++, o++) if (keys[o] !== b[i]) return undefined;
+    return this.vals[k];
+  }
+
+  /** Stores `v` as the text of the bytes of the last `get` (same arguments); returns `v`. */
+  put(b: Uint8Array, s: number, e: number, tag: number, v: string): string {
+    const k = this.slot;
+    if (k < 0) return v;
+    const keys = this.keys;
+    let o = k * MEMO_STRIDE;
+    keys[o] = e - s + 1;
+    keys[o + 1] = tag;
+    o += 2;
+    for (let i = s; i < e; i++, o++) keys[o] = b[i]!;
+    this.vals[k] = v;
+    this.slot = -1;
+    return v;
+  }
+}
+
+const memo = new DigitMemo();
+const TAG_HEX = 0, TAG_TBCD = 1;
+
 /** Lowercase hex of a byte view, no separators (tshark FT_BYTES style). */
 export function toHex(b: Uint8Array, start = 0, end = b.length): string {
+  const m = memo.get(b, start, end, TAG_HEX);
+  if (m !== undefined) return m;
   let s = '';
   for (let i = start; i < end; i++) s += HEX2[b[i]!]!;
-  return s;
+  return memo.put(b, start, end, TAG_HEX, s);
 }
 
 /**
@@ -26,11 +85,13 @@ export function toHex(b: Uint8Array, start = 0, end = b.length): string {
  */
 export function tbcd(b: Uint8Array, start = 0, end = b.length): string {
   if (end <= start) return '';
+  const m = memo.get(b, start, end, TAG_TBCD);
+  if (m !== undefined) return m;
   let s = '';
   const last = end - 1;
   for (let i = start; i < last; i++) s += TBCD2[b[i]!]!;
   const v = b[last]!;
-  return v >> 4 === 15 ? s + TBCD[v & 15]! : s + TBCD2[v]!;
+  return memo.put(b, start, end, TAG_TBCD, v >> 4 === 15 ? s + TBCD[v & 15]! : s + TBCD2[v]!);
 }
 
 /**
