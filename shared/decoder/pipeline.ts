@@ -45,7 +45,9 @@ export class FrameDecoder {
     this.pkt = pkt;
     this.errors = NO_ERRORS;
     this.msgIdx = 0;
-    this.ctx.out.length = 0;
+    // emptied with pop(): the length setter is a slow runtime call, and this runs once per frame
+    const out = this.ctx.out;
+    while (out.length > 0) out.pop();
     try {
       const lt = pkt.linkType;
       // link types whose payload is SS7 directly (MTP2 with pseudo-header, MTP2, MTP3)

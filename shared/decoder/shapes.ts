@@ -23,22 +23,6 @@ export function append<T>(list: T[] | undefined, v: T): T[] {
   return list;
 }
 
-/** An empty protocol list with room for six names (an empty literal grows to 16 slots on its first push). */
-export function newProtoList(): string[] {
-  const a = ['', '', '', '', '', ''];
-  // shrinking to 1 then popping keeps the six-slot store (setting length 0 would drop it)
-  a.length = 1;
-  a.pop();
-  return a;
-}
-
-/** A copy of `src` with room for six names. */
-function copyProtoList(src: string[]): string[] {
-  const a = newProtoList();
-  for (let i = 0; i < src.length; i++) a.push(src[i]!);
-  return a;
-}
-
 type Full<T> = { [K in keyof Required<T>]: T[K] };
 
 /** A message record with no layer decoded yet. */
@@ -50,7 +34,7 @@ export function newRecord(frame: number, tsSec: number, tsNsec: number, fileOffs
     fileOffset,
     msgIdx,
     compIdx: -1,
-    protos: newProtoList(),
+    protos: [],
     transport,
     m3ua: undefined,
     m2pa: undefined,
@@ -80,7 +64,7 @@ export function componentRecord(b: SigRecord, compIdx: number, component: Compon
     fileOffset: b.fileOffset,
     msgIdx: b.msgIdx,
     compIdx,
-    protos: copyProtoList(b.protos),
+    protos: b.protos.slice(),
     transport: b.transport,
     m3ua: b.m3ua,
     m2pa: b.m2pa,

@@ -16,13 +16,15 @@ for (let v = 0; v < 256; v++) {
 /** Longest byte run whose text is memoised (addresses, ids, numbers); longer ones are always built. */
 const MEMO_MAX = 16;
 const MEMO_STRIDE = MEMO_MAX + 2;
-const MEMO_SLOTS = 4096;
+/** Few slots (18 KiB of keys, cache-resident): for values with a small working set such as global titles. */
+const MEMO_SLOTS = 1024;
 
 /**
- * Direct-mapped memo of the text of short byte runs. The same global titles,
- * IMSIs, MSISDNs and transaction ids recur all through a capture; building
- * their text allocates one intermediate string per octet, looking it up here
- * allocates nothing. Each slot keeps the bytes (length, tag, octets) that
+ * Direct-mapped memo of the text of short byte runs whose few values recur all
+ * through a capture (SCCP global titles): building their text allocates one
+ * intermediate string per octet, looking it up here allocates nothing. (Not
+ * worth it for subscriber numbers or transaction ids: too many distinct values,
+ * the lookup costs more than the build.) Each slot keeps the bytes (length, tag, octets) that
  * produced its string, so a hit is exact; a collision just rebuilds.
  * `tag` separates the renderings (hex, TBCD, SCCP GT …) of the same bytes.
  */
@@ -67,16 +69,11 @@ export class DigitMemo {
   }
 }
 
-const memo = new DigitMemo();
-const TAG_HEX = 0, TAG_TBCD = 1;
-
 /** Lowercase hex of a byte view, no separators (tshark FT_BYTES style). */
 export function toHex(b: Uint8Array, start = 0, end = b.length): string {
-  const m = memo.get(b, start, end, TAG_HEX);
-  if (m !== undefined) return m;
   let s = '';
   for (let i = start; i < end; i++) s += HEX2[b[i]!]!;
-  return memo.put(b, start, end, TAG_HEX, s);
+  return s;
 }
 
 /**
@@ -85,13 +82,11 @@ export function toHex(b: Uint8Array, start = 0, end = b.length): string {
  */
 export function tbcd(b: Uint8Array, start = 0, end = b.length): string {
   if (end <= start) return '';
-  const m = memo.get(b, start, end, TAG_TBCD);
-  if (m !== undefined) return m;
   let s = '';
   const last = end - 1;
   for (let i = start; i < last; i++) s += TBCD2[b[i]!]!;
   const v = b[last]!;
-  return memo.put(b, start, end, TAG_TBCD, v >> 4 === 15 ? s + TBCD[v & 15]! : s + TBCD2[v]!);
+  return v >> 4 === 15 ? s + TBCD[v & 15]! : s + TBCD2[v]!;
 }
 
 /**
