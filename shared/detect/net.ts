@@ -24,6 +24,7 @@ export class NetView {
   private readonly homeHosts = new Set<string>();
   private readonly homeRealms: string[];
   private readonly gtCache = new Map<string, Owner>();
+  private readonly pcCache = new Map<number, PartnerNetwork | undefined>();
 
   constructor(profile: NetworkProfile | null) {
     this.profile = profile;
@@ -88,7 +89,11 @@ export class NetView {
   /** Partner that owns a point code, if any. */
   partnerOfPc(pc: number | null | undefined): PartnerNetwork | undefined {
     if (pc == null || !this.profile) return undefined;
-    return this.profile.partners.find((p) => p.pointCodes?.includes(pc));
+    if (this.pcCache.has(pc)) return this.pcCache.get(pc);
+    const pa = this.profile.partners.find((p) => p.pointCodes?.includes(pc));
+    if (this.pcCache.size > 100_000) this.pcCache.clear();
+    this.pcCache.set(pc, pa);
+    return pa;
   }
 
   /** Home subscriber by IMSI (MCC + one of the home MNCs). */

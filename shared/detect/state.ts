@@ -26,7 +26,16 @@ interface Pending {
   rows: DetectRow[];
   ts: number;
   answered: boolean;
+  /** The transaction id and the per-peer table the entry lives in (to unlink it). */
+  tid: string;
+  table: Map<string, Pending>;
+  alive: boolean;
 }
+
+/** A subscriber as `subscriber()` resolves it; shared by all detectors for one row, so never mutated. */
+export type Subscriber = Readonly<{ imsi?: string; msisdn?: string }>;
+
+const NO_SUBSCRIBER: Subscriber = Object.freeze({});
 
 export class CaseState {
   /**
@@ -35,7 +44,12 @@ export class CaseState {
    */
   constructor(private readonly isHomeGt: (gt: string | null | undefined) => boolean = () => false) {}
 
-  private readonly tx = new Map<string, Pending>();
+  /**
+   * Open TCAP transactions: requester (calling GT, else OPC) → transaction id → entry, plus the entries in
+   * creation order (sweeps and the end of the case report unanswered dialogues in that order).
+   */
+  private readonly tx = new Map<string, Map<string, Pending>>();
+  private txOrder: Pending[] = [];
   private readonly diam = new Map<string, DetectRow>();
   private readonly imsiToMsisdn = new Map<string, string>();
   private readonly msisdnToImsi = new Map<string, string>();
@@ -46,12 +60,19 @@ export class CaseState {
   unanswered: Array<{ row: DetectRow }> = [];
   /** Current row's linked request (set by pre()). */
   current: DetectRow | undefined;
+  /** The row pre() was last called for, and its subscriber once resolved. */
+  private row: DetectRow | undefined;
+  private rowSub: Subscriber | undefined;
+  private lastImsi: string | undefined;
+  private lastMsisdn: string | undefined;
   /** Whether any response at all was seen in the case (one-directional captures have none). */
   sawResponses = false;
 
   /** Links the row to its request; called before detectors. */
   pre(r: DetectRow): void {
     this.current = undefined;
+    this.row = r;
+    this.rowSub = undefined;
     if (r.family === 'diameter') {
       if (r.hbh == null) return;
       const k = `${r.hbh}|${r.e2e}`;
@@ -66,19 +87,24 @@ export class CaseState {
     } else if (r.tcap_type) {
       const t = r.tcap_type;
       if ((t === 'begin' || t === 'continue') && r.otid && isInvoke(r)) {
-        const k = `${r.otid}|${r.calling_gt ?? r.opc ?? ''}`;
-        let p = this.tx.get(k);
-        if (!p) this.tx.set(k, (p = { rows: [], ts: r.ts, answered: false }));
+        const peer = r.calling_gt ?? (r.opc != null ? String(r.opc) : '');
+        let table = this.tx.get(peer);
+        if (!table) this.tx.set(peer, (table = new Map()));
+        let p = table.get(r.otid);
+        if (!p) {
+          p = { rows: [], ts: r.ts, answered: false, tid: r.otid, table, alive: true };
+          table.set(r.otid, p);
+          this.txOrder.push(p);
+        }
         p.rows.push(r);
       }
       if ((t === 'end' || t === 'continue' || t === 'abort') && r.dtid) {
-        const k = `${r.dtid}|${r.called_gt ?? r.dpc ?? ''}`;
-        const p = this.tx.get(k);
+        const p = this.tx.get(r.called_gt ?? (r.dpc != null ? String(r.dpc) : ''))?.get(r.dtid);
         this.sawResponses = true;
         if (p) {
           p.answered = true;
           this.current = p.rows.find((x) => x.invoke_id === (r.invoke_id ?? x.invoke_id)) ?? p.rows[0];
-          if (t === 'end' || t === 'abort') this.tx.delete(k);
+          if (t === 'end' || t === 'abort') this.drop(p);
         }
       }
       this.learn(r.imsi, r.msisdn);
@@ -87,21 +113,30 @@ export class CaseState {
     if (r.ts - this.lastSweep > 60) this.sweep(r.ts);
   }
 
+  private drop(p: Pending): void {
+    p.alive = false;
+    p.table.delete(p.tid);
+  }
+
   private sweep(now: number): void {
     this.lastSweep = now;
-    for (const [k, p] of this.tx) {
+    const keep: Pending[] = [];
+    for (const p of this.txOrder) {
+      if (!p.alive) continue;
       if (now - p.ts > 300) {
         if (!p.answered && p.rows[0]) this.unanswered.push({ row: p.rows[0] });
-        this.tx.delete(k);
-      }
+        this.drop(p);
+      } else keep.push(p);
     }
+    this.txOrder = keep;
     for (const [k, r] of this.diam) if (now - r.ts > 300) this.diam.delete(k);
   }
 
   /** Flushes open transactions at the end of the case. */
   end(): void {
-    for (const p of this.tx.values()) if (!p.answered && p.rows[0]) this.unanswered.push({ row: p.rows[0] });
+    for (const p of this.txOrder) if (p.alive && !p.answered && p.rows[0]) this.unanswered.push({ row: p.rows[0] });
     this.tx.clear();
+    this.txOrder = [];
   }
 
   /** The invoke/request this row answers (only valid during the row's processing). */
@@ -111,6 +146,10 @@ export class CaseState {
 
   private learn(imsi: string | null | undefined, msisdn: string | null | undefined): void {
     if (!imsi || !msisdn) return;
+    // Consecutive rows mostly carry the pair just learnt.
+    if (imsi === this.lastImsi && msisdn === this.lastMsisdn) return;
+    this.lastImsi = imsi;
+    this.lastMsisdn = msisdn;
     if (this.imsiToMsisdn.get(imsi) !== msisdn) this.imsiToMsisdn.set(imsi, msisdn);
     if (this.msisdnToImsi.get(msisdn) !== imsi) this.msisdnToImsi.set(msisdn, imsi);
   }
@@ -123,12 +162,18 @@ export class CaseState {
     return msisdn ? this.msisdnToImsi.get(msisdn) : undefined;
   }
 
-  /** Subscriber of a row: its own IMSI/MSISDN, else those of the request it answers, else learnt ones. */
-  subscriber(r: DetectRow): { imsi?: string; msisdn?: string } {
+  /**
+   * Subscriber of a row: its own IMSI/MSISDN, else those of the request it answers, else learnt ones.
+   * For the row being processed the object is resolved once and shared by all detectors: do not mutate it.
+   */
+  subscriber(r: DetectRow): Subscriber {
+    if (r === this.row && this.rowSub) return this.rowSub;
     const req = this.current;
     const imsi = r.imsi ?? destRefImsi(r) ?? req?.imsi ?? this.imsiOf(r.msisdn ?? req?.msisdn) ?? undefined;
     const msisdn = r.msisdn ?? req?.msisdn ?? this.msisdnOf(imsi) ?? undefined;
-    return { ...(imsi ? { imsi } : {}), ...(msisdn ? { msisdn } : {}) };
+    const s: Subscriber = imsi ? (msisdn ? Object.freeze({ imsi, msisdn }) : Object.freeze({ imsi })) : msisdn ? Object.freeze({ msisdn }) : NO_SUBSCRIBER;
+    if (r === this.row) this.rowSub = s;
+    return s;
   }
 
   /** Where the subscriber is served according to the evidence so far (before the current row). */

@@ -41,8 +41,9 @@ export const detector: Detector = {
         if (!ts) gtTimes.set(r.calling_gt, (ts = []));
         if (ts.length < 5000) ts.push(r.ts);
         // One entry per (GT, operation); the subscriber is resolved now, while the row's request is linked.
+        if (!ops.has(op)) return;
         const k = `${r.calling_gt}|${op}`;
-        if (!firstSeen.has(k) && ops.has(op)) firstSeen.set(k, { r, sub: ctx.state.subscriber(r) });
+        if (!firstSeen.has(k)) firstSeen.set(k, { r, sub: ctx.state.subscriber(r) });
       },
       finish() {
         if (t0 === undefined) return;

@@ -26,21 +26,27 @@ export const detector: Detector = {
     const flags = new Set(ctx.list('flags'));
     /** MAP v1 operations (a v1 dialogue has no dialogue portion). */
     const v1ops = new Set([2, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14, 22, 37, 43, 45, 46, 47, 55, 56, 57, 67]);
-    let lastMsg = '';
-    let invokeIds = new Map<number, number>();
+    /** The TCAP message (evidence, frame, message index) whose components are being seen. */
+    let lastEv: string | undefined, lastFrame: number | undefined, lastMsgIdx: number | undefined;
+    const invokeIds = new Map<number, number>();
+    const NONE: string[] = [];
     return {
       row(r) {
         if (r.family === 'diameter' || !r.tcap_type) return;
-        const msgKey = `${r.evidence_id ?? ''}|${r.frame}|${r.msg_idx}`;
-        if (msgKey !== lastMsg) {
-          lastMsg = msgKey;
-          invokeIds = new Map();
+        const ev = String(r.evidence_id ?? '');
+        if (ev !== lastEv || r.frame !== lastFrame || r.msg_idx !== lastMsgIdx) {
+          lastEv = ev;
+          lastFrame = r.frame;
+          lastMsgIdx = r.msg_idx;
+          invokeIds.clear();
         }
+        // Only invokes, flagged messages and global opcodes can give a reason.
+        if (!isInvoke(r) && !r.tcap_flags && !r.global_opcode) return;
         const o = ctx.net.senderOf(r);
         if (!isForeign(o) || !ctx.net.towardHome(r)) return;
         const reasons: string[] = [];
         const op = mapOp(r);
-        const f = (r.tcap_flags ?? '').split(',').filter(Boolean);
+        const f = r.tcap_flags ? r.tcap_flags.split(',').filter(Boolean) : NONE;
         for (const x of f) {
           if (!flags.has(x)) continue;
           if (x === 'no-dialogue' && (op === undefined || v1ops.has(op))) continue;

@@ -27,7 +27,9 @@ export const detector: Detector = {
   },
   create(ctx) {
     const minBase = ctx.num('minBaseline'), maxShare = ctx.num('maxOddShare'), pinned = ctx.num('minPinnedShare');
-    const stats = new Map<string, Map<string, { n: number; rows: DetectRow[] }>>();
+    /** Per calling GT: the (OPC, source address) bindings it arrived from, in first-seen order. */
+    interface Binding { opc: number; ip: string; key: string; n: number; rows: DetectRow[] }
+    const stats = new Map<string, Binding[]>();
     const flagged = new Set<DetectRow>();
     const emitRow = (r: DetectRow, why: string, atEnd = false): void => {
       // At the end of the case the request link is gone: use the row's own identities.
@@ -59,22 +61,28 @@ export const detector: Detector = {
             emitRow(r, `GT ${r.calling_gt} belongs to ${owner.partner.name} but OPC ${r.opc} belongs to ${pcOwner.name}`);
           }
         }
-        const key = `${r.opc}|${r.src_ip ?? ''}`;
+        const ip = r.src_ip ?? '';
         let m = stats.get(r.calling_gt);
-        if (!m) stats.set(r.calling_gt, (m = new Map()));
-        let s = m.get(key);
-        if (!s) m.set(key, (s = { n: 0, rows: [] }));
+        if (!m) stats.set(r.calling_gt, (m = []));
+        let s: Binding | undefined;
+        for (const b of m) {
+          if (b.opc === r.opc && b.ip === ip) {
+            s = b;
+            break;
+          }
+        }
+        if (!s) m.push((s = { opc: r.opc, ip, key: `${r.opc}|${ip}`, n: 0, rows: [] }));
         s.n++;
         if (s.rows.length < 20) s.rows.push(r);
       },
       finish() {
         for (const [gt, m] of stats) {
-          if (m.size < 2) continue;
+          if (m.length < 2) continue;
           let total = 0, top = 0, topKey = '';
-          for (const [k, s] of m) {
-            total += s.n;
-            if (s.n > top) {
-              top = s.n;
+          for (const { key: k, n } of m) {
+            total += n;
+            if (n > top) {
+              top = n;
               topKey = k;
             }
           }
@@ -82,8 +90,8 @@ export const detector: Detector = {
           // A GT spread over several OPCs/associations (load sharing) has no single binding to check; the
           // odd OPCs must also be rare in absolute terms (≤ 2 messages) to look like injected traffic.
           if (top / total < pinned) continue;
-          for (const [k, s] of m) {
-            if (k === topKey || s.n / total > maxShare || s.n > 2) continue;
+          for (const s of m) {
+            if (s.key === topKey || s.n / total > maxShare || s.n > 2) continue;
             const r = s.rows.find((x) => !flagged.has(x));
             if (!r) continue;
             const [pc, ip] = topKey.split('|');

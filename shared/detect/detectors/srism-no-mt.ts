@@ -20,8 +20,9 @@ export const detector: Detector = {
   },
   create(ctx) {
     const win = ctx.num('windowSec');
-    interface Open { req: DetectRow; res?: DetectRow; o: Owner; sub: { imsi?: string; msisdn?: string }; errored: boolean }
-    const open: Open[] = [];
+    interface Open { req: DetectRow; res?: DetectRow; o: Owner; sub: { imsi?: string | undefined; msisdn?: string | undefined }; errored: boolean; closed: boolean; keys: Array<[Map<string, Open[]>, string]> }
+    /** Open requests in arrival order. */
+    const open = new Set<Open>();
     const byImsi = new Map<string, Open[]>();
     const byMsisdn = new Map<string, Open[]>();
     const byTx = new Map<DetectRow, Open>();
@@ -30,15 +31,30 @@ export const detector: Detector = {
       if (!k) return;
       let a = m.get(k);
       if (!a) m.set(k, (a = []));
-      if (!a.includes(p)) a.push(p);
+      if (!a.includes(p)) {
+        a.push(p);
+        p.keys.push([m, k]);
+      }
     };
+    /** Closes a request and takes it out of the indexes (a closed request is never looked up again). */
     const close = (p: Open): void => {
-      const i = open.indexOf(p);
-      if (i >= 0) open.splice(i, 1);
+      if (p.closed) return;
+      p.closed = true;
+      open.delete(p);
       byTx.delete(p.req);
+      for (const [m, k] of p.keys) {
+        const a = m.get(k);
+        if (!a) continue;
+        const i = a.indexOf(p);
+        if (i >= 0) a.splice(i, 1);
+        if (!a.length) m.delete(k);
+      }
+    };
+    const closeAll = (a: Open[] | undefined): void => {
+      if (a) for (const p of [...a]) close(p);
     };
     const flush = (now: number): void => {
-      for (const p of [...open]) {
+      for (const p of open) {
         const t0 = (p.res ?? p.req).ts;
         if (now - t0 <= win) continue;
         close(p);
@@ -69,10 +85,11 @@ export const detector: Detector = {
             if (!isForeign(o) || !ctx.net.towardHome(r)) return;
             const sub = ctx.state.subscriber(r);
             if (!ctx.net.isHomeSubscriber(sub.imsi, sub.msisdn) && !(sub.msisdn && ctx.net.isHomeMsisdn(sub.msisdn))) return;
-            const p: Open = { req: r, o, sub, errored: false };
-            open.push(p);
+            // A copy: the answer's IMSI is filled in later, and the resolved subscriber is shared with other detectors.
+            const p: Open = { req: r, o, sub: { imsi: sub.imsi, msisdn: sub.msisdn }, errored: false, closed: false, keys: [] };
+            open.add(p);
             byTx.set(r, p);
-            index(byMsisdn, sub.msisdn, p);
+            index(byMsisdn, p.sub.msisdn, p);
             return;
           }
           const req = ctx.state.requestOf();
@@ -95,10 +112,10 @@ export const detector: Detector = {
         }
         if (isInvoke(r) && smDirection(r) === 'mt') {
           const sub = ctx.state.subscriber(r);
-          const hits = [...(sub.imsi ? byImsi.get(sub.imsi) ?? [] : []), ...(sub.msisdn ? byMsisdn.get(sub.msisdn) ?? [] : []), ...(r.sm_rp_da ? byImsi.get(r.sm_rp_da) ?? [] : [])];
-          for (const p of hits) close(p);
-          if (sub.imsi) byImsi.delete(sub.imsi);
-          if (r.sm_rp_da) byImsi.delete(r.sm_rp_da);
+          // The message delivers to this subscriber: its open requests are answered.
+          if (sub.imsi) closeAll(byImsi.get(sub.imsi));
+          if (sub.msisdn) closeAll(byMsisdn.get(sub.msisdn));
+          if (r.sm_rp_da) closeAll(byImsi.get(r.sm_rp_da));
         }
       },
       finish() {
