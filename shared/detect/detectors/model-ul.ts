@@ -79,7 +79,7 @@ export const detector: Detector = {
           const travel = f.hours !== undefined ? `; previous location ${f.from ?? '?'} → ${f.to ?? '?'}, ${f.km} km in ${fmtDur(f.hours * 3600)} (${f.speed} km/h)` : '; no previous location evidence';
           ctx.emit({
             key: `${s.imsi}|${s.row.frame}`,
-            rows: s.context,
+            rows: top.some((c) => c.feature === 'mt_to_new_node_after') ? [...s.context, ...s.mtRows] : s.context,
             start: s.row.ts,
             end: s.row.ts,
             attacker: attackerOf(s.row, o),

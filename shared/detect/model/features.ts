@@ -50,8 +50,10 @@ export interface UlSample {
   row: DetectRow;
   imsi: string;
   x: number[];
-  /** Rows that explain the sample (the UL, the previous location evidence, MT-SMS to the new node). */
+  /** Rows that explain the sample: the update and the previous location evidence. */
   context: DetectRow[];
+  /** MT-SMS sent to the new node after the update (evidence when that feature counts). */
+  mtRows: DetectRow[];
   /** Human-readable facts behind the numbers (countries, hours, km/h) for the explanation. */
   facts: { from?: string; to?: string; km?: number; hours?: number; speed?: number; node: string };
 }
@@ -159,7 +161,7 @@ export class UlFeatureTracker {
       for (const p of this.byNode.get(r.called_gt) ?? []) {
         if (p.closed) continue;
         p.mtAfter++;
-        if (p.s.context.length < 8) p.s.context.push(r);
+        if (p.s.mtRows.length < 4) p.s.mtRows.push(r);
       }
     }
     if (!imsi) return;
@@ -223,6 +225,7 @@ export class UlFeatureTracker {
       imsi,
       x,
       context,
+      mtRows: [],
       facts: { node, ...(from ? { from: from.name } : {}), ...(to ? { to: to.name } : {}), ...(prev ? { hours, km: Math.round(km), speed: Math.round(speed) } : {}) },
     };
     const ids = new Set([r.msc, r.vlr, r.sgsn, r.calling_gt, r.origin_host].filter((v): v is string => !!v));
