@@ -35,6 +35,14 @@ export type TableName =
 
 export type LayerHandler = (data: Uint8Array, ctx: DecodeContext) => void;
 
+/**
+ * A layer handler that reads its bytes as buf[s, e) of a larger buffer (offsets stay
+ * absolute in `buf`; stop offsets are still relative to `s`). Parents hand data to it
+ * with `ctx.dispatchRange` without creating a subarray view per message; through
+ * `dispatch` (or `tables.get`) it is reached like any LayerHandler.
+ */
+export type RangeHandler = (buf: Uint8Array, s: number, e: number, ctx: DecodeContext) => void;
+
 export interface DecodeOptions {
   /** MTP3 routing label flavour for MTP2/M2UA/M2PA-carried MTP3: 14-bit ITU (default) or 24-bit ANSI. */
   mtp3Variant: 'itu' | 'ansi';
@@ -80,12 +88,25 @@ export class DispatchTables {
   private readonly dense: (LayerHandler | undefined)[][] = [];
   /** Per table: handlers of the other keys (ports, strings). */
   private readonly sparse: Map<number | string, LayerHandler>[] = [];
+  /** Per table: the range form of handlers registered with registerRange. */
+  private readonly ranges: Map<number | string, RangeHandler>[] = [];
 
   constructor() {
     for (let i = 0; i < 7; i++) {
       this.dense.push(new Array<LayerHandler | undefined>(DENSE).fill(undefined));
       this.sparse.push(new Map());
+      this.ranges.push(new Map());
     }
+  }
+
+  /** Registers a handler that takes a byte range (see RangeHandler); `get` returns a view-taking wrapper of it. */
+  registerRange(table: TableName, key: number | string, handler: RangeHandler): void {
+    this.register(table, key, (data, ctx) => handler(data, 0, data.length, ctx));
+    this.ranges[tableIndex(table)]!.set(key, handler);
+  }
+
+  getRange(table: TableName, key: number | string): RangeHandler | undefined {
+    return this.ranges[tableIndex(table)]!.get(key);
   }
 
   register(table: TableName, key: number | string, handler: LayerHandler): void {
@@ -141,6 +162,22 @@ export class DecodeContext {
     const h = this.tables.get(table, key);
     if (!h) return false;
     h(data, this);
+    return true;
+  }
+
+  /**
+   * Like `dispatch` with buf.subarray(s, e), without making the view when the
+   * handler takes a range (RangeHandler).
+   */
+  dispatchRange(table: TableName, key: number | string, buf: Uint8Array, s: number, e: number): boolean {
+    const r = this.tables.getRange(table, key);
+    if (r !== undefined) {
+      r(buf, s, e, this);
+      return true;
+    }
+    const h = this.tables.get(table, key);
+    if (!h) return false;
+    h(buf.subarray(s, e), this);
     return true;
   }
 

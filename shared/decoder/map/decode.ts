@@ -148,9 +148,14 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: SNode<MapLeaf>, o: Recor
 
 /** Decodes a MAP parameter TLV (identifier to end) for `op` into `m`. Returns an error text or undefined. */
 export function decodeMapParam(b: Uint8Array, op: number, isResult: boolean, m: MapInfo): { reason: string; offset: number } | undefined {
+  return decodeMapParamAt(b, 0, b.length, op, isResult, m);
+}
+
+/** decodeMapParam on b[s, e); the error offset is relative to `s`. */
+function decodeMapParamAt(b: Uint8Array, s: number, e: number, op: number, isResult: boolean, m: MapInfo): { reason: string; offset: number } | undefined {
   const root = (isResult ? MAP_RES : MAP_ARG)[op];
-  const r = readTlv(b, 0, b.length);
-  if (r) return { reason: `parameter: ${berErrorText(r)}`, offset: berErrOffset };
+  const r = readTlv(b, s, e);
+  if (r) return { reason: `parameter: ${berErrorText(r)}`, offset: berErrOffset - s };
   if (!root) return undefined;
   ussdDcs = -1;
   ussdVs = -1;
@@ -159,11 +164,16 @@ export function decodeMapParam(b: Uint8Array, op: number, isResult: boolean, m: 
   if (ussdDcs >= 0) m.ussdDcs = ussdDcs;
   if (ussdVs >= 0 && ussdBuf) m.ussdString = ussdText(ussdDcs < 0 ? 0x0f : ussdDcs, ussdBuf, ussdVs, ussdVe);
   ussdBuf = undefined;
-  return err ? { reason: `parameter: ${err.reason}`, offset: err.offset } : undefined;
+  return err ? { reason: `parameter: ${err.reason}`, offset: err.offset - s } : undefined;
 }
 
 /** The 'tcap.user' handler for gsm_map: `data` is the component's parameter TLV (possibly empty). */
 export function mapUser(data: Uint8Array, ctx: DecodeContext): void {
+  mapUserAt(data, 0, data.length, ctx);
+}
+
+/** mapUser on b[s, e) (the form TCAP dispatches to: no view per component). */
+export function mapUserAt(b: Uint8Array, s: number, e: number, ctx: DecodeContext): void {
   const rec = ctx.rec;
   const c = rec.component;
   rec.protos.push('gsm_map');
@@ -180,7 +190,7 @@ export function mapUser(data: Uint8Array, ctx: DecodeContext): void {
         m.errorName = n;
         c.errorName = n;
       }
-      const d = mapErrorDetail(c.errorCode, data);
+      const d = mapErrorDetail(c.errorCode, s === 0 && e === b.length ? b : b.subarray(s, e));
       if (d) m.errorDetail = d;
     }
     return;
@@ -197,7 +207,7 @@ export function mapUser(data: Uint8Array, ctx: DecodeContext): void {
     else if (!f.includes('unknown-opcode')) f.push('unknown-opcode');
   }
   m.isResult = c.kind === 2 || c.kind === 7;
-  if (data.length === 0) return;
-  const err = decodeMapParam(data, c.opcode, m.isResult, m);
+  if (e <= s) return;
+  const err = decodeMapParamAt(b, s, e, c.opcode, m.isResult, m);
   if (err) ctx.stop('gsm_map', err.reason, err.offset);
 }

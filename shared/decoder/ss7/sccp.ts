@@ -272,8 +272,10 @@ export function sccp(d: Uint8Array, ctx: DecodeContext): void {
       }
     }
   }
-  let user = d.subarray(dataAt, dataAt + dataLen);
+  // user data: userBuf[us, ue) (no view made unless a segment must be kept)
+  let userBuf = d, us = dataAt, ue = dataAt + dataLen;
   if (segRemaining >= 0) {
+    const user = d.subarray(dataAt, dataAt + dataLen);
     const seg = { first: segFirst, remaining: segRemaining, localRef: segRef, reassembled: false };
     info.segment = seg;
     if (!(segFirst && segRemaining === 0)) {
@@ -318,20 +320,22 @@ export function sccp(d: Uint8Array, ctx: DecodeContext): void {
         w += p.length;
       }
       whole.set(user, w);
-      user = whole;
+      userBuf = whole;
+      us = 0;
+      ue = whole.length;
       seg.reassembled = true;
     }
   }
-  info.dataLength = user.length;
-  dispatchUser(ctx, called.ssn, calling.ssn, user);
+  info.dataLength = ue - us;
+  dispatchUser(ctx, called.ssn, calling.ssn, userBuf, us, ue);
 }
 
-/** Hands SCCP user data to the user registered for the called SSN, else the calling SSN, else '*'. */
-export function dispatchUser(ctx: DecodeContext, calledSsn: number | undefined, callingSsn: number | undefined, data: Uint8Array): void {
-  if (data.length === 0) return;
-  if (calledSsn !== undefined && ctx.dispatch('sccp.ssn', calledSsn, data)) return;
-  if (callingSsn !== undefined && calledSsn !== callingSsn && ctx.dispatch('sccp.ssn', callingSsn, data)) return;
-  ctx.dispatch('sccp.ssn', '*', data);
+/** Hands SCCP user data, buf[s, e), to the user registered for the called SSN, else the calling SSN, else '*'. */
+export function dispatchUser(ctx: DecodeContext, calledSsn: number | undefined, callingSsn: number | undefined, buf: Uint8Array, s: number, e: number): void {
+  if (e <= s) return;
+  if (calledSsn !== undefined && ctx.dispatchRange('sccp.ssn', calledSsn, buf, s, e)) return;
+  if (callingSsn !== undefined && calledSsn !== callingSsn && ctx.dispatchRange('sccp.ssn', callingSsn, buf, s, e)) return;
+  ctx.dispatchRange('sccp.ssn', '*', buf, s, e);
 }
 
 /** Minimum length of each connection-oriented message type (fixed part and pointers), 0 = not connection-oriented. */
@@ -436,7 +440,7 @@ function connectionOriented(d: Uint8Array, ctx: DecodeContext, info: SccpInfo): 
     }
     if (dataS >= 0) {
       info.dataLength = dataE - dataS;
-      if (t === 0x01 || t === 0x02) dispatchUser(ctx, info.called.ssn, info.calling.ssn, d.subarray(dataS, dataE));
+      if (t === 0x01 || t === 0x02) dispatchUser(ctx, info.called.ssn, info.calling.ssn, d, dataS, dataE);
     }
   }
 }

@@ -135,5 +135,5 @@ export function sua(d: Uint8Array, ctx: DecodeContext): void {
   rec.sccp = s;
   if (dataS < 0 || truncated) return;
   s.dataLength = dataE - dataS;
-  dispatchUser(ctx, s.called.ssn, s.calling.ssn, d.subarray(dataS, dataE));
+  dispatchUser(ctx, s.called.ssn, s.calling.ssn, d, dataS, dataE);
 }

@@ -91,31 +91,39 @@ export function chooseUser(acnUser: string | undefined, ssn: number | undefined)
   return undefined;
 }
 
+/** Start of the message being decoded in its buffer: offsets are absolute, stops are reported relative to it. */
+let msgBase = 0;
+
+function stopTcap(ctx: DecodeContext, reason: string, at: number): void {
+  ctx.stop('tcap', reason, at - msgBase);
+}
+
 /**
- * Decodes one ITU TCAP message. `ssn`: the SSN that selected TCAP (component user fallback).
+ * Decodes one ITU TCAP message, b[from, to) (default: all of b). `ssn`: the SSN that selected TCAP (component user fallback).
  * `heuristic`: decode into rec.tcap without claiming the protocol stack (tshark leaves such payloads undecoded).
  */
-export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | undefined, heuristic: boolean): void {
+export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | undefined, heuristic: boolean, from = 0, to = b.length): void {
   const rec = ctx.rec;
-  const end = b.length;
-  const first = b[0]!;
+  msgBase = from;
+  const end = to;
+  const first = b[from]!;
   const t = newTcapInfo('itu', MSG_NAMES[first] ?? 'unknown');
   if (ssn !== undefined) t.ssn = ssn;
   rec.tcap = t;
   if (!heuristic) rec.protos.push('tcap');
   else flag(t, 'heuristic');
 
-  let e = readTlv(b, 0, end, 0, true);
+  let e = readTlv(b, from, end, 0, true);
   if (e) {
     flag(t, 'ber-error');
-    ctx.stop('tcap', `message: ${berErrorText(e)}`, berErrOffset);
+    stopTcap(ctx, `message: ${berErrorText(e)}`, berErrOffset);
     return;
   }
   const missing = tlv.missing;
   const def = SEQ_DEF[first];
   if (!def || tlv.cls !== 1 || !tlv.constructed) {
     flag(t, 'unknown-tag');
-    ctx.stop('tcap', `unknown message type tag 0x${first.toString(16).padStart(2, '0')}`, 0);
+    stopTcap(ctx, `unknown message type tag 0x${first.toString(16).padStart(2, '0')}`, from);
     return;
   }
   const msgEnd = tlv.ve;
@@ -123,7 +131,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   let di = 0;
   if (missing) {
     flag(t, 'ber-error');
-    ctx.stop('tcap', `message length exceeds the data by ${missing} byte(s)`, 1);
+    stopTcap(ctx, `message length exceeds the data by ${missing} byte(s)`, from + 1);
   }
   let acnUser: string | undefined;
   let compS = -1, compE = -1;
@@ -133,12 +141,12 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
     e = readTlv(b, p, msgEnd, 0, true);
     if (e) {
       flag(t, 'ber-error');
-      ctx.stop('tcap', `${t.type}: ${berErrorText(e)}`, berErrOffset);
+      stopTcap(ctx, `${t.type}: ${berErrorText(e)}`, berErrOffset);
       break;
     }
     if (tlv.missing) {
       flag(t, 'ber-error');
-      ctx.stop('tcap', `${t.type}: element 0x${b[p]!.toString(16)} length exceeds the message by ${tlv.missing} byte(s)`, p);
+      stopTcap(ctx, `${t.type}: element 0x${b[p]!.toString(16)} length exceeds the message by ${tlv.missing} byte(s)`, p);
     }
     const id = b[p]!;
     const vs = tlv.vs, ve = tlv.ve, next = tlv.next;
@@ -157,14 +165,14 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
       }
       // mandatory field missing: the element is consumed as the wrong field
       flag(t, 'unknown-tag');
-      ctx.stop('tcap', `${t.type}: expected tag 0x${d[0].toString(16)} but found 0x${id.toString(16).padStart(2, '0')}`, p);
+      stopTcap(ctx, `${t.type}: expected tag 0x${d[0].toString(16)} but found 0x${id.toString(16).padStart(2, '0')}`, p);
       di++;
       matched = -2;
       break;
     }
     if (matched === -1) {
       flag(t, 'unknown-tag');
-      ctx.stop('tcap', `${t.type}: element 0x${id.toString(16).padStart(2, '0')} beyond the end of the message definition`, p);
+      stopTcap(ctx, `${t.type}: element 0x${id.toString(16).padStart(2, '0')} beyond the end of the message definition`, p);
     } else if (matched === OTID) {
       t.otid = toHex(b, vs, ve);
       otidKey = tidKey(b, vs, ve, t.otid);
@@ -240,7 +248,8 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
       rec.component = c0.info;
       if (user && ctx.tables.has('tcap.user', user)) {
         const n = rec.protos.length;
-        ctx.dispatch('tcap.user', user, c0.ps >= 0 ? b.subarray(c0.ps, c0.pe) : EMPTY);
+        if (c0.ps >= 0) ctx.dispatchRange('tcap.user', user, b, c0.ps, c0.pe);
+        else ctx.dispatchRange('tcap.user', user, EMPTY, 0, 0);
         rec.protos.length = n;
       }
     }
@@ -263,7 +272,8 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
     } else r = componentRecord(base, i, c.info);
     ctx.rec = r;
     try {
-      ctx.dispatch('tcap.user', user, c.ps >= 0 ? b.subarray(c.ps, c.pe) : EMPTY);
+      if (c.ps >= 0) ctx.dispatchRange('tcap.user', user, b, c.ps, c.pe);
+      else ctx.dispatchRange('tcap.user', user, EMPTY, 0, 0);
     } catch (e) {
       if (last) {
         // a user fault: leave the message record as it was before this component
@@ -287,7 +297,7 @@ function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, ctx: Decod
   let e = readTlv(b, vs, ve);
   if (e || b[vs] !== 0x28) {
     flag(t, e ? 'ber-error' : 'unknown-tag');
-    ctx.stop('tcap', `dialogue portion: ${e ? berErrorText(e) : 'EXTERNAL expected'}`, e ? berErrOffset : vs);
+    stopTcap(ctx, `dialogue portion: ${e ? berErrorText(e) : 'EXTERNAL expected'}`, e ? berErrOffset : vs);
     return undefined;
   }
   let p = tlv.vs;
@@ -298,7 +308,7 @@ function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, ctx: Decod
     e = readTlv(b, p, xe);
     if (e) {
       flag(t, 'ber-error');
-      ctx.stop('tcap', `dialogue portion: ${berErrorText(e)}`, berErrOffset);
+      stopTcap(ctx, `dialogue portion: ${berErrorText(e)}`, berErrOffset);
       return user;
     }
     const id = b[p]!;
@@ -311,7 +321,7 @@ function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, ctx: Decod
       e = readTlv(b, s, en);
       if (e) {
         flag(t, 'ber-error');
-        ctx.stop('tcap', `dialogue PDU: ${berErrorText(e)}`, berErrOffset);
+        stopTcap(ctx, `dialogue PDU: ${berErrorText(e)}`, berErrOffset);
         return user;
       }
       const pdu = b[s]!;
@@ -324,7 +334,7 @@ function dialogue(b: Uint8Array, vs: number, ve: number, t: TcapInfo, ctx: Decod
         case 0x64: t.dialogue = 'abrt'; break;
         default:
           flag(t, 'unknown-tag');
-          ctx.stop('tcap', `dialogue PDU: unknown tag 0x${pdu.toString(16)}`, s);
+          stopTcap(ctx, `dialogue PDU: unknown tag 0x${pdu.toString(16)}`, s);
           return user;
       }
       user = dialoguePdu(b, ps, pe, t, ctx);
@@ -340,7 +350,7 @@ function dialoguePdu(b: Uint8Array, s: number, e: number, t: TcapInfo, ctx: Deco
     const err = readTlv(b, p, e);
     if (err) {
       flag(t, 'ber-error');
-      ctx.stop('tcap', `dialogue PDU: ${berErrorText(err)}`, berErrOffset);
+      stopTcap(ctx, `dialogue PDU: ${berErrorText(err)}`, berErrOffset);
       return user;
     }
     const id = b[p]!;
@@ -504,12 +514,12 @@ function components(b: Uint8Array, s: number, e: number, t: TcapInfo, ctx: Decod
     const err = readTlv(b, p, e, 0, true);
     if (err) {
       flag(t, 'ber-error');
-      ctx.stop('tcap', `component ${n}: ${berErrorText(err)}`, berErrOffset);
+      stopTcap(ctx, `component ${n}: ${berErrorText(err)}`, berErrOffset);
       break;
     }
     if (tlv.missing) {
       flag(t, 'ber-error');
-      ctx.stop('tcap', `component ${n}: length exceeds the component portion by ${tlv.missing} byte(s)`, p);
+      stopTcap(ctx, `component ${n}: length exceeds the component portion by ${tlv.missing} byte(s)`, p);
     }
     const id = b[p]!;
     const vs = tlv.vs, ve = tlv.ve;
@@ -518,7 +528,7 @@ function components(b: Uint8Array, s: number, e: number, t: TcapInfo, ctx: Decod
     const k = KIND[id];
     if (!k) {
       flag(t, 'unknown-tag');
-      ctx.stop('tcap', `component ${n}: unknown component tag 0x${id.toString(16).padStart(2, '0')}`, at);
+      stopTcap(ctx, `component ${n}: unknown component tag 0x${id.toString(16).padStart(2, '0')}`, at);
       takeComp(n++, undefined, at, p);
       continue;
     }
@@ -537,7 +547,7 @@ function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, ct
     const err = readTlv(b, p, e);
     if (err) {
       flag(t, 'ber-error');
-      ctx.stop('tcap', `${info.kindName}: ${berErrorText(err)}`, berErrOffset);
+      stopTcap(ctx, `${info.kindName}: ${berErrorText(err)}`, berErrOffset);
       return;
     }
     const id = b[p]!;
@@ -549,7 +559,7 @@ function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, ct
       if (id === 0x02) info.invokeId = readInt(b, vs, ve);
       else if (id !== 0x05 || info.kind !== 4) {
         flag(t, 'unknown-tag');
-        ctx.stop('tcap', `${info.kindName}: invokeID expected`, at);
+        stopTcap(ctx, `${info.kindName}: invokeID expected`, at);
       }
       continue;
     }
@@ -571,7 +581,7 @@ function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, ct
           while (q < ve) {
             if (readTlv(b, q, ve)) {
               flag(t, 'ber-error');
-              ctx.stop('tcap', `${info.kindName}: ${berErrorText(readTlv(b, q, ve))}`, berErrOffset);
+              stopTcap(ctx, `${info.kindName}: ${berErrorText(readTlv(b, q, ve))}`, berErrOffset);
               break;
             }
             const id2 = b[q]!;
@@ -585,7 +595,7 @@ function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, ct
           }
         } else {
           flag(t, 'unknown-tag');
-          ctx.stop('tcap', `${info.kindName}: unexpected element 0x${id.toString(16)}`, at);
+          stopTcap(ctx, `${info.kindName}: unexpected element 0x${id.toString(16)}`, at);
         }
         break;
       case 3:
@@ -600,7 +610,7 @@ function component(b: Uint8Array, s: number, e: number, c: Comp, t: TcapInfo, ct
         if (id >= 0x80 && id <= 0x83) info.problem = `${PROBLEM_KIND[id - 0x80]}: ${readInt(b, vs, ve)}`;
         else {
           flag(t, 'unknown-tag');
-          ctx.stop('tcap', `reject: unexpected element 0x${id.toString(16)}`, at);
+          stopTcap(ctx, `reject: unexpected element 0x${id.toString(16)}`, at);
         }
         break;
     }

@@ -1,4 +1,4 @@
-import type { DecodeContext, DispatchTables, LayerHandler } from '../context.js';
+import type { DecodeContext, DispatchTables, LayerHandler, RangeHandler } from '../context.js';
 import { decodeItuTcap } from './itu.js';
 import { decodeAnsiTcap, isAnsiTcap } from './ansi.js';
 import { registerMap } from '../map/register.js';
@@ -13,20 +13,26 @@ export const TCAP_SSNS: readonly number[] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 
 
 /** TCAP entry for a known TCAP SSN: ANSI packages by their PRIVATE tag, ITU otherwise. */
 export function tcapForSsn(ssn: number | undefined): LayerHandler {
-  return (data: Uint8Array, ctx: DecodeContext): void => {
-    if (data.length === 0) {
+  const h = tcapRangeForSsn(ssn);
+  return (data: Uint8Array, ctx: DecodeContext): void => h(data, 0, data.length, ctx);
+}
+
+/** tcapForSsn taking its message as b[s, e) (what SCCP dispatches: no view per message). */
+export function tcapRangeForSsn(ssn: number | undefined): RangeHandler {
+  return (b: Uint8Array, s: number, e: number, ctx: DecodeContext): void => {
+    if (e <= s) {
       ctx.rec.protos.push('tcap');
       ctx.rec.tcap = newTcapInfo('itu', 'unknown');
       ctx.stop('tcap', 'empty TCAP message', 0);
       return;
     }
-    const first = data[0]!;
+    const first = b[s]!;
     if (first >> 6 === 3) {
       // PRIVATE class: ANSI package types; Wireshark ignores other private tags
-      if (isAnsiTcap(first)) decodeAnsiTcap(data, ctx, ssn);
+      if (isAnsiTcap(first)) decodeAnsiTcap(s === 0 && e === b.length ? b : b.subarray(s, e), ctx, ssn);
       return;
     }
-    decodeItuTcap(data, ctx, ssn, false);
+    decodeItuTcap(b, ctx, ssn, false, s, e);
   };
 }
 
@@ -64,7 +70,7 @@ export function tcapHeuristic(data: Uint8Array, ctx: DecodeContext): void {
 
 /** Registers the tcap layer handlers in the dispatch tables. */
 export function registerTcap(t: DispatchTables): void {
-  for (const ssn of TCAP_SSNS) t.register('sccp.ssn', ssn, tcapForSsn(ssn));
+  for (const ssn of TCAP_SSNS) t.registerRange('sccp.ssn', ssn, tcapRangeForSsn(ssn));
   t.register('sccp.ssn', '*', tcapHeuristic);
   registerMap(t);
   registerCap(t);
