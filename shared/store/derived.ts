@@ -16,6 +16,13 @@
  * Messages whose Begin is not in the evidence form 'no-begin' dialogues.
  * Diameter answers pair with the latest earlier request with the same
  * hop-by-hop id, end-to-end id and command code (RFC 6733 §6.2).
+ *
+ * Cost notes (the statements run inside the ingest transaction, where the new
+ * messages and the temp tables have no statistics, so DuckDB keeps the written
+ * join order and builds its hash table on the RIGHT side): `messages` is always
+ * written on the left of a join (probe side, streamed) and the small per-message
+ * tables on the right; wide per-row relations stream into their aggregate rather
+ * than being materialised as temp tables; "earliest" picks use one integer key.
  */
 import { COUNTRIES, E164_CODES, MCC_CODES, NANP_AREAS } from '../detect/geo-data.js';
 
@@ -70,6 +77,8 @@ export function profileTableSql(rows: ProfileMatch[]): string[] {
 
 const SND = `coalesce(calling_gt, 'pc:' || coalesce(calling_pc, opc)::VARCHAR)`;
 const RCV = `coalesce(called_gt, 'pc:' || coalesce(called_pc, dpc)::VARCHAR)`;
+/** SND of the row aliased m. */
+const SND_M = `coalesce(m.calling_gt, 'pc:' || coalesce(m.calling_pc, m.opc)::VARCHAR)`;
 
 export function dialoguesSql(): string[] {
   return [
@@ -119,59 +128,57 @@ export function dialoguesSql(): string[] {
     // per-message side: initiator = sender of the dialogue's first message
     // initiator of each dialogue = sender of its first message (an aggregate, cheaper than a window)
     `CREATE OR REPLACE TEMP TABLE _do AS
-     SELECT d.did, arg_min(t.snd, t.ts) AS orig FROM _dm d JOIN _tm t USING (evidence_id, frame, msg_idx) GROUP BY d.did`,
+     SELECT d.evidence_id, d.frame, d.msg_idx, d.did, o.orig FROM _dm d JOIN (
+       SELECT d.did, arg_min(t.snd, t.ts) AS orig FROM _dm d JOIN _tm t USING (evidence_id, frame, msg_idx) GROUP BY d.did) o USING (did)`,
+    // one narrow pass over the dialogues' message rows (all components): the dialogue, the row's place in
+    // (time, frame, message, component) order as one integer (cheaper to compare than a struct), whether
+    // the initiator sent it, and the invoke/answer fields; the wide columns are fetched later by rowid.
+    `CREATE OR REPLACE TEMP TABLE _ord AS
+     SELECT m.rowid AS rid, d.did, ${SND_M} = d.orig AS iso, row_number() OVER (ORDER BY m.ts, m.frame, m.msg_idx, m.comp_idx) AS o,
+            m.comp_kind, m.invoke_id, CASE WHEN m.comp_kind IN (1, 2, 3, 4, 7) THEN ${SND_M} END AS snd
+       FROM messages m JOIN _do d USING (evidence_id, frame, msg_idx)`,
     // invokes per dialogue, and those with no answer (returnResult/Error/reject with the same invoke id from another address)
     `CREATE OR REPLACE TEMP TABLE _inv AS
-     WITH c AS (
-       SELECT d.did, m.comp_kind, m.invoke_id, ${SND.replace(/\b(calling_gt|calling_pc|opc)\b/g, 'm.$1')} AS snd
-         FROM _dm d JOIN messages m USING (evidence_id, frame, msg_idx) WHERE m.comp_kind IN (1, 2, 3, 4, 7)),
-     a AS (
-       SELECT did, invoke_id, count(DISTINCT snd) AS n, min(snd) AS s FROM c
-        WHERE comp_kind <> 1 AND invoke_id IS NOT NULL AND snd IS NOT NULL GROUP BY did, invoke_id)
+     WITH a AS (
+       SELECT did, invoke_id, count(DISTINCT snd) AS n, min(snd) AS s FROM _ord
+        WHERE comp_kind IN (2, 3, 4, 7) AND invoke_id IS NOT NULL AND snd IS NOT NULL GROUP BY did, invoke_id)
      SELECT i.did, count(*) AS invokes, count(*) FILTER (WHERE NOT coalesce(i.snd IS NOT NULL AND (a.n >= 2 OR a.s <> i.snd), false)) AS unanswered
-       FROM c i LEFT JOIN a ON a.did = i.did AND a.invoke_id = i.invoke_id
+       FROM _ord i LEFT JOIN a ON a.did = i.did AND a.invoke_id = i.invoke_id
       WHERE i.comp_kind = 1 GROUP BY i.did`,
-    // earliest by (time, frame, message, component): components of one message share a timestamp.
-    // o = that order as one integer (cheaper to compare than a struct); the per-component rows stream
-    // straight into the aggregate instead of being materialised.
+    // earliest by (time, frame, message, component): components of one message share a timestamp
     `INSERT INTO dialogues
-     SELECT x.did, any_value(x.evidence_id), 'tcap',
-       arg_min(x.otid, x.o) FILTER (WHERE x.snd = x.orig AND x.otid IS NOT NULL),
-       arg_min(x.otid, x.o) FILTER (WHERE x.snd <> x.orig AND x.otid IS NOT NULL),
-       NULL, NULL, NULL,
-       arg_min(x.calling_gt, x.o) FILTER (WHERE x.snd = x.orig),
-       arg_min(x.s_pc, x.o) FILTER (WHERE x.snd = x.orig),
-       arg_min(x.called_gt, x.o) FILTER (WHERE x.snd = x.orig),
-       arg_min(x.r_pc, x.o) FILTER (WHERE x.snd = x.orig),
-       arg_min(x.calling_gt, x.o) FILTER (WHERE x.snd <> x.orig),
-       NULL, NULL, NULL, NULL,
-       arg_min(x.acn, x.o) FILTER (WHERE x.acn IS NOT NULL),
-       arg_min(x.ac_name, x.o) FILTER (WHERE x.ac_name IS NOT NULL),
-       array_to_string(list_transform(list_sort(list({'f': x.frame, 'm': x.msg_idx, 'c': x.comp_idx, 'o': coalesce(x.op_name, x.opcode::VARCHAR, x.global_opcode)}) FILTER (WHERE x.comp_kind = 1)), e -> e.o), ','),
-       arg_min(x.opcode, x.o) FILTER (WHERE x.comp_kind = 1),
-       arg_min(x.imsi, x.o) FILTER (WHERE x.imsi IS NOT NULL),
-       arg_min(x.msisdn, x.o) FILTER (WHERE x.msisdn IS NOT NULL),
-       CASE WHEN bool_and(x.tcap_type = 'unidirectional') THEN 'unidirectional'
-            WHEN bool_or(x.tcap_type = 'abort') THEN 'abort'
-            WHEN bool_or(x.comp_kind IN (3, 4)) THEN 'error'
-            WHEN bool_or(x.tcap_type = 'end') THEN 'end'
-            WHEN NOT bool_or(x.tcap_type = 'begin') THEN 'no-begin'
-            ELSE 'timeout' END,
-       arg_min(x.error_code, x.o) FILTER (WHERE x.error_code IS NOT NULL),
-       min(x.ts), max(x.ts), (max(x.ts) - min(x.ts)) * 1000,
-       (min(x.ts) FILTER (WHERE x.snd <> x.orig) - min(x.ts)) * 1000,
-       count(*) FILTER (WHERE x.comp_idx <= 0),
-       coalesce(any_value(i.invokes), 0), coalesce(any_value(i.unanswered), 0),
-       min(x.frame),
-       list_sort(list(x.frame) FILTER (WHERE x.comp_idx <= 0))
+     SELECT g.did, g.ev, 'tcap', g.orig_tid, g.resp_tid, NULL, NULL, NULL, g.orig_gt, g.orig_pc, g.dest_gt, g.dest_pc, g.resp_gt,
+            NULL, NULL, NULL, NULL, g.acn, g.ac_name, g.ops, g.opcode, g.imsi, g.msisdn, g.outcome, g.error_code,
+            g.t0, g.t1, g.dur, g.resp_ms, g.msgs, coalesce(i.invokes, 0), coalesce(i.unanswered, 0), g.frame, g.frames
      FROM (
-       SELECT d.did, o.orig, m.evidence_id, m.frame, m.msg_idx, m.comp_idx, m.ts, m.tcap_type, m.otid, m.calling_gt, m.called_gt,
-              coalesce(m.calling_pc, m.opc) AS s_pc, coalesce(m.called_pc, m.dpc) AS r_pc, m.acn, m.ac_name, m.op_name, m.opcode,
-              m.global_opcode, m.comp_kind, m.error_code, m.imsi, m.msisdn,
-              coalesce(m.calling_gt, 'pc:' || coalesce(m.calling_pc, m.opc)::VARCHAR) AS snd,
-              row_number() OVER (ORDER BY m.ts, m.frame, m.msg_idx, m.comp_idx) AS o
-         FROM _dm d JOIN messages m USING (evidence_id, frame, msg_idx) JOIN _do o ON o.did = d.did) x
-     LEFT JOIN _inv i USING (did) GROUP BY x.did`,
+       SELECT k.did, any_value(m.evidence_id) AS ev,
+         arg_min(m.otid, k.o) FILTER (WHERE k.iso AND m.otid IS NOT NULL) AS orig_tid,
+         arg_min(m.otid, k.o) FILTER (WHERE NOT k.iso AND m.otid IS NOT NULL) AS resp_tid,
+         arg_min(m.calling_gt, k.o) FILTER (WHERE k.iso) AS orig_gt,
+         arg_min(coalesce(m.calling_pc, m.opc), k.o) FILTER (WHERE k.iso) AS orig_pc,
+         arg_min(m.called_gt, k.o) FILTER (WHERE k.iso) AS dest_gt,
+         arg_min(coalesce(m.called_pc, m.dpc), k.o) FILTER (WHERE k.iso) AS dest_pc,
+         arg_min(m.calling_gt, k.o) FILTER (WHERE NOT k.iso) AS resp_gt,
+         arg_min(m.acn, k.o) FILTER (WHERE m.acn IS NOT NULL) AS acn,
+         arg_min(m.ac_name, k.o) FILTER (WHERE m.ac_name IS NOT NULL) AS ac_name,
+         array_to_string(list_transform(list_sort(list({'f': m.frame, 'm': m.msg_idx, 'c': m.comp_idx, 'o': coalesce(m.op_name, m.opcode::VARCHAR, m.global_opcode)}) FILTER (WHERE m.comp_kind = 1)), e -> e.o), ',') AS ops,
+         arg_min(m.opcode, k.o) FILTER (WHERE m.comp_kind = 1) AS opcode,
+         arg_min(m.imsi, k.o) FILTER (WHERE m.imsi IS NOT NULL) AS imsi,
+         arg_min(m.msisdn, k.o) FILTER (WHERE m.msisdn IS NOT NULL) AS msisdn,
+         CASE WHEN bool_and(m.tcap_type = 'unidirectional') THEN 'unidirectional'
+              WHEN bool_or(m.tcap_type = 'abort') THEN 'abort'
+              WHEN bool_or(m.comp_kind IN (3, 4)) THEN 'error'
+              WHEN bool_or(m.tcap_type = 'end') THEN 'end'
+              WHEN NOT bool_or(m.tcap_type = 'begin') THEN 'no-begin'
+              ELSE 'timeout' END AS outcome,
+         arg_min(m.error_code, k.o) FILTER (WHERE m.error_code IS NOT NULL) AS error_code,
+         min(m.ts) AS t0, max(m.ts) AS t1, (max(m.ts) - min(m.ts)) * 1000 AS dur,
+         (min(m.ts) FILTER (WHERE NOT k.iso) - min(m.ts)) * 1000 AS resp_ms,
+         count(*) FILTER (WHERE m.comp_idx <= 0) AS msgs,
+         min(m.frame) AS frame,
+         list_sort(list(m.frame) FILTER (WHERE m.comp_idx <= 0)) AS frames
+       FROM messages m JOIN _ord k ON m.rowid = k.rid GROUP BY k.did) g
+     LEFT JOIN _inv i USING (did)`,
     // Diameter request/answer pairs
     `CREATE OR REPLACE TEMP TABLE _dq AS
      SELECT evidence_id, frame, msg_idx, ts, hbh, e2e, diam_cmd,
@@ -217,9 +224,9 @@ export function dialoguesSql(): string[] {
        count(*), count(*) FILTER (WHERE m.diam_request),
        CASE WHEN bool_or(NOT m.diam_request) THEN 0 ELSE count(*) FILTER (WHERE m.diam_request) END,
        min(m.frame), list_sort(list(m.frame))
-     FROM _ddm d JOIN messages m USING (evidence_id, frame, msg_idx) GROUP BY d.did`,
+     FROM messages m JOIN _ddm d USING (evidence_id, frame, msg_idx) GROUP BY d.did`,
     'DROP TABLE IF EXISTS _tm', 'DROP TABLE IF EXISTS _b', 'DROP TABLE IF EXISTS _mab', 'DROP TABLE IF EXISTS _r', 'DROP TABLE IF EXISTS _m',
-    'DROP TABLE IF EXISTS _dm', 'DROP TABLE IF EXISTS _do', 'DROP TABLE IF EXISTS _inv', 'DROP TABLE IF EXISTS _dq', 'DROP TABLE IF EXISTS _dpair', 'DROP TABLE IF EXISTS _ddm',
+    'DROP TABLE IF EXISTS _dm', 'DROP TABLE IF EXISTS _do', 'DROP TABLE IF EXISTS _ord', 'DROP TABLE IF EXISTS _inv', 'DROP TABLE IF EXISTS _dq', 'DROP TABLE IF EXISTS _dpair', 'DROP TABLE IF EXISTS _ddm',
   ];
 }
 
