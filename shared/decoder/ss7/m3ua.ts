@@ -202,7 +202,7 @@ export function m3ua(d: Uint8Array, ctx: DecodeContext): void {
     info.sls = sls;
     rec.mtp3 = { variant: ctx.opts.mtp3Variant, si, ni, opc, dpc, sls };
     if (truncated) return;
-    ctx.dispatch('mtp3.si', si, d.subarray(pdStart + 12, pdEnd));
+    ctx.dispatchRange('mtp3.si', si, d, pdStart + 12, pdEnd);
   } else if (pdKind === 2) {
     if (truncated) return;
     mtp3(d.subarray(pdStart, pdEnd), ctx);

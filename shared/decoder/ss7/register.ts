@@ -3,7 +3,7 @@ import { m3ua } from './m3ua.js';
 import { m2ua, m2pa } from './m2.js';
 import { sua } from './sua.js';
 import { mtp2, mtp2Phdr, mtp3, mtp3mg } from './mtp.js';
-import { sccp, sccpmg } from './sccp.js';
+import { sccpAt, sccpmg } from './sccp.js';
 import { isup, bicc } from './isup.js';
 
 /** Registers the SS7 lower-layer handlers (SIGTRAN adaptation layers, MTP2/3, SCCP, SCMG, ISUP) in the dispatch tables. */
@@ -23,7 +23,7 @@ export function registerSs7(t: DispatchTables): void {
   t.register('mtp3.si', 0, mtp3mg);
   t.register('mtp3.si', 1, mtp3mg);
   t.register('mtp3.si', 2, mtp3mg);
-  t.register('mtp3.si', 3, sccp);
+  t.registerRange('mtp3.si', 3, sccpAt);
   t.register('mtp3.si', 5, isup);
   t.register('mtp3.si', 13, bicc);
   t.register('sccp.ssn', 1, sccpmg);

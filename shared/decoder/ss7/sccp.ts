@@ -173,14 +173,26 @@ function addrKey(a: SccpAddress): string {
 const enum Layout { Udt, Udts, Xudt, Xudts, Ludt, Ludts }
 
 export function sccp(d: Uint8Array, ctx: DecodeContext): void {
+  sccpAt(d, 0, d.length, ctx);
+}
+
+/** Start of the message being decoded in its buffer (stop offsets are relative to it). */
+let sccpBase = 0;
+
+function stopSccp(ctx: DecodeContext, reason: string, at: number): void {
+  ctx.stop('sccp', reason, at - sccpBase);
+}
+
+/** sccp() on d[z, end): offsets inside are absolute (what MTP3 / M3UA dispatch: no view per message). */
+export function sccpAt(d: Uint8Array, z: number, end: number, ctx: DecodeContext): void {
   const rec = ctx.rec;
   rec.protos.push('sccp');
-  const end = d.length;
-  if (end < 1) {
-    ctx.stop('sccp', 'empty SCCP message', 0);
+  sccpBase = z;
+  if (end - z < 1) {
+    stopSccp(ctx, 'empty SCCP message', z);
     return;
   }
-  const type = d[0]!;
+  const type = d[z]!;
   const info = newSccpInfo(type, sccpTypeName(type), NO_ADDRESS, NO_ADDRESS);
   rec.sccp = info;
   let layout: Layout;
@@ -192,7 +204,7 @@ export function sccp(d: Uint8Array, ctx: DecodeContext): void {
     case 0x13: layout = Layout.Ludt; break;
     case 0x14: layout = Layout.Ludts; break;
     default:
-      connectionOriented(d, ctx, info);
+      connectionOriented(z === 0 && end === d.length ? d : d.subarray(z, end), ctx, info);
       return;
   }
   const ansi = ctx.opts.mtp3Variant === 'ansi';
@@ -202,43 +214,43 @@ export function sccp(d: Uint8Array, ctx: DecodeContext): void {
   const fixed = hasHop ? 3 : 2;
   const nPtr = hasHop ? 4 : 3;
   const ptrSize = long ? 2 : 1;
-  if (end < fixed + nPtr * ptrSize) {
-    ctx.stop('sccp', `truncated ${info.typeName} fixed part`, end);
+  if (end - z < fixed + nPtr * ptrSize) {
+    stopSccp(ctx, `truncated ${info.typeName} fixed part`, end);
     return;
   }
-  if (service) info.returnCause = d[1]!;
+  if (service) info.returnCause = d[z + 1]!;
   else {
-    info.protocolClass = d[1]! & 15;
-    info.returnOnError = (d[1]! & 0x80) !== 0;
+    info.protocolClass = d[z + 1]! & 15;
+    info.returnOnError = (d[z + 1]! & 0x80) !== 0;
   }
-  if (hasHop) info.hopCounter = d[2]!;
-  const p0 = fixed;
+  if (hasHop) info.hopCounter = d[z + 2]!;
+  const p0 = z + fixed;
   // Called party address
   let at = variable(d, p0, long, false, end);
   if (at < 0) {
-    ctx.stop('sccp', 'called party address pointer/length out of range', p0);
+    stopSccp(ctx, 'called party address pointer/length out of range', p0);
     return;
   }
   const called = parseAddress(d, at, at + varLen, ansi);
   if (!called) {
-    ctx.stop('sccp', `called party address: ${addrError}`, at);
+    stopSccp(ctx, `called party address: ${addrError}`, at);
     return;
   }
   info.called = called;
   at = variable(d, p0 + ptrSize, long, false, end);
   if (at < 0) {
-    ctx.stop('sccp', 'calling party address pointer/length out of range', p0 + ptrSize);
+    stopSccp(ctx, 'calling party address pointer/length out of range', p0 + ptrSize);
     return;
   }
   const calling = parseAddress(d, at, at + varLen, ansi);
   if (!calling) {
-    ctx.stop('sccp', `calling party address: ${addrError}`, at);
+    stopSccp(ctx, `calling party address: ${addrError}`, at);
     return;
   }
   info.calling = calling;
   const dataAt = variable(d, p0 + 2 * ptrSize, long, long, end);
   if (dataAt < 0) {
-    ctx.stop('sccp', 'data pointer/length out of range', p0 + 2 * ptrSize);
+    stopSccp(ctx, 'data pointer/length out of range', p0 + 2 * ptrSize);
     return;
   }
   const dataLen = varLen;
@@ -249,17 +261,17 @@ export function sccp(d: Uint8Array, ctx: DecodeContext): void {
     const op = long ? d[optPtrAt]! | (d[optPtrAt + 1]! << 8) : d[optPtrAt]!;
     if (op !== 0) {
       let o = long ? optPtrAt + 1 + op : optPtrAt + op;
-      if (o >= end) ctx.stop('sccp', 'optional part pointer beyond the message', optPtrAt);
+      if (o >= end) stopSccp(ctx, 'optional part pointer beyond the message', optPtrAt);
       while (o < end) {
         const pt = d[o]!;
         if (pt === 0) break;
         if (o + 2 > end) {
-          ctx.stop('sccp', 'truncated optional parameter', o);
+          stopSccp(ctx, 'truncated optional parameter', o);
           break;
         }
         const pl = d[o + 1]!;
         if (o + 2 + pl > end) {
-          ctx.stop('sccp', `optional parameter 0x${pt.toString(16)} exceeds message`, o);
+          stopSccp(ctx, `optional parameter 0x${pt.toString(16)} exceeds message`, o);
           break;
         }
         if (pt === 0x10 && pl >= 4) {
@@ -268,7 +280,7 @@ export function sccp(d: Uint8Array, ctx: DecodeContext): void {
           segRef = d[o + 3]! | (d[o + 4]! << 8) | (d[o + 5]! << 16);
         } else if (pt === 0x12 && pl >= 1) info.importance = d[o + 2]! & 7;
         o += 2 + pl;
-        if (o >= end) ctx.stop('sccp', 'optional part without end-of-optional-parameters octet', o);
+        if (o >= end) stopSccp(ctx, 'optional part without end-of-optional-parameters octet', o);
       }
     }
   }
