@@ -86,7 +86,8 @@ export function dialoguesSql(): string[] {
     'DELETE FROM dialogue_messages',
     // one row per TCAP message (its first component row)
     `CREATE OR REPLACE TEMP TABLE _tm AS
-     SELECT evidence_id, frame, msg_idx, ts, tcap_type, otid, dtid, ${SND} AS snd, ${RCV} AS rcv
+     SELECT evidence_id, frame, msg_idx, ts, tcap_type, otid, dtid, ${SND} AS snd, ${RCV} AS rcv,
+            row_number() OVER (ORDER BY ts, frame, msg_idx) AS mo
      FROM messages WHERE tcap_type IS NOT NULL AND comp_idx <= 0`,
     `CREATE OR REPLACE TEMP TABLE _b AS
      SELECT evidence_id, snd, otid, ts AS bts, row_number() OVER (ORDER BY evidence_id, ts, frame, msg_idx) AS did
@@ -125,11 +126,10 @@ export function dialoguesSql(): string[] {
      UNION ALL
      SELECT evidence_id, frame, msg_idx, (SELECT m FROM maxd) + dense_rank() OVER (ORDER BY evidence_id, k) AS did FROM orphan`,
     `INSERT INTO dialogue_messages SELECT evidence_id, frame, msg_idx, did FROM _dm`,
-    // per-message side: initiator = sender of the dialogue's first message
-    // initiator of each dialogue = sender of its first message (an aggregate, cheaper than a window)
+    // initiator of each dialogue = sender of its first message (by time, then frame and message: mo)
     `CREATE OR REPLACE TEMP TABLE _do AS
      SELECT d.evidence_id, d.frame, d.msg_idx, d.did, o.orig FROM _dm d JOIN (
-       SELECT d.did, arg_min(t.snd, t.ts) AS orig FROM _dm d JOIN _tm t USING (evidence_id, frame, msg_idx) GROUP BY d.did) o USING (did)`,
+       SELECT d.did, arg_min(t.snd, t.mo) AS orig FROM _dm d JOIN _tm t USING (evidence_id, frame, msg_idx) GROUP BY d.did) o USING (did)`,
     // one narrow pass over the dialogues' message rows (all components): the dialogue, the row's place in
     // (time, frame, message, component) order as one integer (cheaper to compare than a struct), whether
     // the initiator sent it, and the invoke/answer fields; the wide columns are fetched later by rowid.
