@@ -283,12 +283,15 @@ export function linksSql(): string[] {
   const agg = 'count(*), min(ts), max(ts), arg_min(frame, ts), arg_min(evidence_id, ts)';
   return [
     'DELETE FROM links',
+    // IP endpoints are grouped by address and port and formatted afterwards ("addr:port" splits at its last
+    // colon, so the groups are the same) instead of concatenating strings for every message
     `INSERT INTO links
      SELECT 'mtp', 'pc:' || opc, 'pc:' || dpc, ${agg} FROM messages WHERE opc IS NOT NULL AND dpc IS NOT NULL AND comp_idx <= 0 GROUP BY opc, dpc
      UNION ALL SELECT 'gt', calling_gt, called_gt, ${agg} FROM messages WHERE calling_gt IS NOT NULL AND called_gt IS NOT NULL AND comp_idx <= 0 GROUP BY calling_gt, called_gt
-     UNION ALL SELECT CASE WHEN ppid IS NOT NULL OR sctp_stream IS NOT NULL THEN 'sctp' ELSE 'ip' END,
-            src_ip || ':' || coalesce(src_port::VARCHAR, ''), dst_ip || ':' || coalesce(dst_port::VARCHAR, ''), ${agg}
-       FROM messages WHERE src_ip IS NOT NULL AND dst_ip IS NOT NULL AND comp_idx <= 0 GROUP BY ALL
+     UNION ALL SELECT CASE WHEN sctp THEN 'sctp' ELSE 'ip' END, src_ip || ':' || coalesce(src_port::VARCHAR, ''), dst_ip || ':' || coalesce(dst_port::VARCHAR, ''), n, f, l, fr, ev
+       FROM (SELECT ppid IS NOT NULL OR sctp_stream IS NOT NULL AS sctp, src_ip, src_port, dst_ip, dst_port,
+                    count(*) AS n, min(ts) AS f, max(ts) AS l, arg_min(frame, ts) AS fr, arg_min(evidence_id, ts) AS ev
+               FROM messages WHERE src_ip IS NOT NULL AND dst_ip IS NOT NULL AND comp_idx <= 0 GROUP BY ALL)
      UNION ALL SELECT 'diameter', origin_host, coalesce(dest_host, dest_realm), ${agg}
        FROM messages WHERE origin_host IS NOT NULL AND diam_request AND coalesce(dest_host, dest_realm) IS NOT NULL GROUP BY ALL`,
   ];
@@ -321,15 +324,18 @@ export function locationsSql(): string[] {
   return [
     'DELETE FROM locations',
     `INSERT INTO locations
-     WITH ev AS (
-       SELECT m.evidence_id, m.frame, m.ts, m.imsi, m.msisdn, m.op_name, m.opcode, m.diam_cmd, m.diam_cmd_name, m.vlr, m.msc, m.sgsn,
-              m.origin_host, m.calling_gt, m.visited_plmn, m.cgi, m.lai, m.age_of_location, d.imsi AS d_imsi, d.msisdn AS d_msisdn
-         FROM messages m
-         LEFT JOIN dialogue_messages dm USING (evidence_id, frame, msg_idx)
-         LEFT JOIN dialogues d ON d.dialogue_id = dm.dialogue_id
-        WHERE (m.comp_kind = 1 AND m.opcode IN (2, 23))
-           OR (m.is_result AND m.opcode IN (22, 45, 70, 71, 83))
-           OR (m.diam_cmd = 316 AND m.diam_request)),
+     WITH m AS (
+       SELECT evidence_id, frame, msg_idx, ts, imsi, msisdn, op_name, opcode, diam_cmd, diam_cmd_name, vlr, msc, sgsn,
+              origin_host, calling_gt, visited_plmn, cgi, lai, age_of_location
+         FROM messages
+        WHERE (comp_kind = 1 AND opcode IN (2, 23))
+           OR (is_result AND opcode IN (22, 45, 70, 71, 83))
+           OR (diam_cmd = 316 AND diam_request)),
+     -- the dialogue's subscriber, for these few messages only (hash tables built on the small side)
+     dd AS (
+       SELECT dm.evidence_id, dm.frame, dm.msg_idx, d.imsi AS d_imsi, d.msisdn AS d_msisdn
+         FROM dialogues d JOIN (SELECT * FROM dialogue_messages SEMI JOIN m USING (evidence_id, frame, msg_idx)) dm ON d.dialogue_id = dm.dialogue_id),
+     ev AS (SELECT m.*, dd.d_imsi, dd.d_msisdn FROM m LEFT JOIN dd USING (evidence_id, frame, msg_idx)),
      ev2 AS (
        SELECT *, CASE WHEN diam_cmd = 316 THEN 'mme' WHEN opcode = 23 THEN 'sgsn' WHEN vlr IS NOT NULL THEN 'vlr' WHEN msc IS NOT NULL THEN 'msc' WHEN sgsn IS NOT NULL THEN 'sgsn' END AS skind,
               CASE WHEN diam_cmd = 316 THEN origin_host WHEN opcode = 23 THEN coalesce(sgsn, calling_gt) ELSE coalesce(vlr, msc, sgsn) END AS serving
