@@ -129,11 +129,25 @@ export class DispatchTables {
 /** Per-capture state bag: reassembly buffers, TCAP dialogue memory … keyed by the owning layer. */
 export class StateBag {
   private readonly m = new Map<string, unknown>();
+  /**
+   * The first few keys asked for, and their values, scanned before the Map: the
+   * keys are string literals, so the comparison is one pointer check, cheaper
+   * than hashing on every message (M3UA and TCAP ask once per message).
+   */
+  private readonly fastKeys: string[] = [];
+  private readonly fastVals: unknown[] = [];
+
   get<T>(key: string, make: () => T): T {
+    const fk = this.fastKeys;
+    for (let i = 0; i < fk.length; i++) if (fk[i] === key) return this.fastVals[i] as T;
     let v = this.m.get(key) as T | undefined;
     if (v === undefined) {
       v = make();
       this.m.set(key, v);
+    }
+    if (fk.length < 4) {
+      fk.push(key);
+      this.fastVals.push(v);
     }
     return v;
   }

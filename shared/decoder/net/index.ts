@@ -35,6 +35,10 @@ import {
 export type { TransportPdu } from './types.js';
 export { ipv4String, ipv6String } from './addr.js';
 
+/** Slots of NetDecoder's half-association cache: 2^ASSOC_CACHE_BITS (indexed by the top bits of a multiplicative hash). */
+const ASSOC_CACHE_BITS = 8;
+const ASSOC_CACHE = 1 << ASSOC_CACHE_BITS;
+
 /** Pending SCTP fragment sets older than this many frames are dropped. */
 const SCTP_FRAG_MAX_AGE = 50000;
 const SCTP_FRAG_MAX_BYTES = 16 << 20;
@@ -87,6 +91,14 @@ export class NetDecoder {
   private lastPk = -1;
   private lastVt = -1;
   private lastHa: HalfAssoc | null = null;
+  /**
+   * Direct-mapped cache of half-associations by (verification tag, port pair) in front
+   * of the two Map lookups (a tag above 2^30 is a boxed Map key): captures interleave
+   * many associations, so the last-association shortcut alone misses often.
+   */
+  private readonly acVt = new Float64Array(ASSOC_CACHE).fill(-1);
+  private readonly acPk = new Float64Array(ASSOC_CACHE);
+  private readonly acHa: (HalfAssoc | null)[] = new Array<HalfAssoc | null>(ASSOC_CACHE).fill(null);
   /** Last verification-tag-0 half-association (IPv4), keyed by ports and addresses. */
   private lastZ: HalfAssoc | null = null;
   private lastZpk = -1;
@@ -368,6 +380,15 @@ export class NetDecoder {
       }
       return z;
     }
+    const ci = Math.imul(vtag ^ Math.imul(pk, 0x9e3779b1), 0x85ebca6b) >>> (32 - ASSOC_CACHE_BITS);
+    const ch = this.acHa[ci] ?? null;
+    if (ch !== null && this.acVt[ci] === vtag && this.acPk[ci] === pk) {
+      ch.lastFrame = this.pkt.frame;
+      this.lastPk = pk;
+      this.lastVt = vtag;
+      this.lastHa = ch;
+      return ch;
+    }
     let m = st.assocs.get(vtag);
     if (m === undefined) st.assocs.set(vtag, (m = new Map()));
     let h = m.get(pk);
@@ -384,6 +405,9 @@ export class NetDecoder {
     this.lastPk = pk;
     this.lastVt = vtag;
     this.lastHa = h;
+    this.acVt[ci] = vtag;
+    this.acPk[ci] = pk;
+    this.acHa[ci] = h;
     return h;
   }
 
@@ -402,6 +426,8 @@ export class NetDecoder {
     }
     this.lastHa = null;
     this.lastPk = -1;
+    this.acHa.fill(null);
+    this.acVt.fill(-1);
   }
 
   /** Returns false when the chunk is malformed (stop parsing the packet). */
