@@ -7,6 +7,14 @@ import { COUNTRIES, type Country } from './countries.js';
 import { Rng } from './prng.js';
 import type { NodeRole } from '../model/profile.js';
 
+
+/** Real area / mobile codes for countries that share their E.164 country code (NANP +1, +7). */
+const SHARED_CC_NDCS: Record<string, string[]> = {
+  US: ['201', '202', '212', '213', '305', '310', '312', '404', '415', '512', '617', '646', '702', '713', '718', '818', '917', '929'],
+  CA: ['204', '236', '250', '289', '306', '403', '416', '437', '514', '587', '604', '613', '647', '778', '902'],
+  RU: ['900', '903', '905', '909', '915', '916', '925', '926', '965', '977', '985'],
+};
+
 export type NetKind = 'home' | 'roaming' | 'sms-hub' | 'ipx' | 'rogue';
 
 /** A signaling point (SS7) or Diameter node. */
@@ -142,9 +150,12 @@ export function buildWorld(opts: WorldOptions): World {
   const makeNet = (kind: NetKind, country: Country, nameHint: string, mncOverride?: string): Net => {
     const mnc = mncOverride ?? rng.pick(country.mncs);
     const ndcs = new Set<string>();
+    // Shared country codes: after +1 and +7 the next digits say which country it is (+1 876 is
+    // Jamaica, +7 7xx Kazakhstan), so those networks draw real codes of their own country.
+    const shared = SHARED_CC_NDCS[country.iso];
     const ndc = (): string => {
       for (;;) {
-        const d = String(rng.range(2, 9)) + rng.digits(1);
+        const d = shared ? rng.pick(shared) : String(rng.range(2, 9)) + rng.digits(1);
         if (!ndcs.has(d)) {
           ndcs.add(d);
           return d;
