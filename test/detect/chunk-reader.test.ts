@@ -77,5 +77,5 @@ test('piece counts follow the longest string, capped', () => {
   assert.equal(piecesFor(25), 3);
   assert.equal(piecesFor(500), 4);
   assert.deepEqual(stringPieces('imsi', 1), ['"imsi"']);
-  assert.deepEqual(stringPieces('imsi', 2), ['substr("imsi", 1, 12)', 'substr("imsi", 13)']);
+  assert.deepEqual(stringPieces('imsi', 2), ['CASE WHEN strlen("imsi") <= 12 THEN "imsi" ELSE substr("imsi", 1, 12) END', `CASE WHEN strlen("imsi") > 12 THEN substr("imsi", 13) ELSE '' END`]);
 });

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCase, closeCase, caseQuery } from '../../shared/node/store/case.js';
-import { detectOpenCase } from '../../shared/node/detect/run-case.js';
+import { caseRowChunks, detectOpenCase } from '../../shared/node/detect/run-case.js';
 import { alertToNdjson, withEvidenceNames } from '../../shared/node/detect/format.js';
 import { parseProfile } from '../../shared/detect/profile-schema.js';
 import { mapBegin, mapEnd, OPS, H, ATT, MSISDN_HOME, IMSI_HOME, resetFrames } from './build.js';
@@ -42,6 +42,41 @@ test('detect over a case stores alerts with evidence frames and replaces them on
     const n2 = Number((await caseQuery(h, 'SELECT count(*) AS n FROM alerts'))[0]!.n);
     assert.equal(n1, n2, 'a re-run replaces, it does not duplicate');
     assert.deepEqual(r2.alerts.map((x) => x.id).sort(), r1.alerts.map((x) => x.id).sort(), 'stable ids');
+  } finally {
+    await closeCase(h);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('rows stored in time order are read without sorting, and any other storage order still comes out sorted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sigtrail-order-test-'));
+  const h = await openCase(join(dir, 'c.duckdb'));
+  try {
+    await h.conn.run("INSERT INTO evidence (id, name) VALUES (1, 'a.pcap'), (2, 'b.pcap')");
+    const insert = async (rows: Array<[number, number, number, number, number]>): Promise<void> => {
+      await h.conn.run('DELETE FROM messages');
+      await h.conn.run(`INSERT INTO messages (evidence_id, frame, ts, msg_idx, comp_idx, family, tcap_type, imsi) VALUES ${rows.map(([ev, fr, ts, mi, ci]) => `(${ev}, ${fr}, ${ts}, ${mi}, ${ci}, 'map', 'begin', '2620${fr}${mi}${ci}')`).join(', ')}`);
+    };
+    const read = async (order: 'auto' | 'sort'): Promise<string[]> => {
+      const out: string[] = [];
+      for await (const chunk of caseRowChunks(h, undefined, undefined, order)) for (const r of chunk) out.push(`${r.ts}/${r.evidence_id}/${r.frame}/${r.msg_idx}/${r.comp_idx}/${r.imsi}`);
+      return out;
+    };
+    // Enough rows for several chunks; two evidence files interleaved in time, several components per frame.
+    const ordered: Array<[number, number, number, number, number]> = [];
+    for (let i = 0; i < 5000; i++) ordered.push([1 + (i % 2), i, 1000 + Math.floor(i / 3), 0, 0], [1 + (i % 2), i, 1000 + Math.floor(i / 3), 0, 1]);
+    const cases: Array<[string, Array<[number, number, number, number, number]>]> = [
+      ['time order', ordered],
+      ['reversed', [...ordered].reverse()],
+      ['one row late', [...ordered.slice(0, 4000), ...ordered.slice(4001), ordered[4000]!]],
+      ['a duplicated key', [...ordered.slice(0, 10), ordered[9]!, ...ordered.slice(10)]],
+    ];
+    for (const [name, rows] of cases) {
+      await insert(rows);
+      const sorted = await read('sort');
+      assert.equal(sorted.length, rows.length, name);
+      assert.deepEqual(await read('auto'), sorted, name);
+    }
   } finally {
     await closeCase(h);
     rmSync(dir, { recursive: true, force: true });

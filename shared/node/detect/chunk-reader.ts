@@ -274,13 +274,14 @@ const quote = (c: string): string => `"${c.replace(/"/g, '""')}"`;
 /**
  * Select-list expressions for a VARCHAR column read as `pieces` pieces of up to 12 characters (the last one
  * takes the rest). Characters, not bytes: a non-ASCII piece may exceed 12 bytes and is then read through
- * its pointer, still correct.
+ * its pointer, still correct. A piece that must be empty (the value's byte length, which bounds its
+ * character length, ends before it) is not computed, so short values cost no substring work.
  */
 export function stringPieces(column: string, pieces: number): string[] {
   const c = quote(column);
   if (pieces <= 1) return [c];
-  const out: string[] = [];
-  for (let p = 0; p < pieces; p++) out.push(p === pieces - 1 ? `substr(${c}, ${p * INLINE + 1})` : `substr(${c}, ${p * INLINE + 1}, ${INLINE})`);
+  const out = [`CASE WHEN strlen(${c}) <= ${INLINE} THEN ${c} ELSE substr(${c}, 1, ${INLINE}) END`];
+  for (let p = 1; p < pieces; p++) out.push(`CASE WHEN strlen(${c}) > ${p * INLINE} THEN substr(${c}, ${p * INLINE + 1}${p === pieces - 1 ? '' : `, ${INLINE}`}) ELSE '' END`);
   return out;
 }
 
