@@ -187,6 +187,20 @@ export class NetView {
 
   /** The sender of a message: the calling GT, else the OPC. */
   senderOf(r: { calling_gt: string | null; opc: number | null; family: string; origin_host: string | null; origin_realm: string | null }): Owner {
+    // Several detectors ask about the same row in a row: answer the last row from memory (rows are not mutated).
+    if (r === this.senderRow) return this.senderOwner!;
+    const o = this.senderOfUncached(r);
+    this.senderRow = r;
+    this.senderOwner = o;
+    return o;
+  }
+
+  private senderRow: object | undefined;
+  private senderOwner: Owner | undefined;
+  private towardRow: object | undefined;
+  private towardValue = false;
+
+  private senderOfUncached(r: { calling_gt: string | null; opc: number | null; family: string; origin_host: string | null; origin_realm: string | null }): Owner {
     if (r.family === 'diameter') return this.ownerOfDiameter(r.origin_host, r.origin_realm);
     if (r.calling_gt) return this.ownerOfGt(r.calling_gt);
     if (r.opc != null) {
@@ -203,6 +217,14 @@ export class NetView {
    * mobile GT built from the home MCC/MNC or CC), or the DPC is a home point code, or nothing says otherwise.
    */
   towardHome(r: { called_gt: string | null; called_np: number | null; dpc: number | null; family: string; dest_realm: string | null; dest_host: string | null }): boolean {
+    if (r === this.towardRow) return this.towardValue;
+    const v = this.towardHomeUncached(r);
+    this.towardRow = r;
+    this.towardValue = v;
+    return v;
+  }
+
+  private towardHomeUncached(r: { called_gt: string | null; called_np: number | null; dpc: number | null; family: string; dest_realm: string | null; dest_host: string | null }): boolean {
     const p = this.profile;
     if (!p) return false;
     if (r.family === 'diameter') {

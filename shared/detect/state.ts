@@ -54,7 +54,6 @@ export class CaseState {
   private readonly imsiToMsisdn = new Map<string, string>();
   private readonly msisdnToImsi = new Map<string, string>();
   private readonly serving = new Map<string, Serving>();
-  private readonly history = new Map<string, Serving[]>();
   private lastSweep = 0;
   /** Count of request dialogues never answered (for the unanswered-ratio detector). */
   unanswered: Array<{ row: DetectRow }> = [];
@@ -92,11 +91,10 @@ export class CaseState {
         if (!table) this.tx.set(peer, (table = new Map()));
         let p = table.get(r.otid);
         if (!p) {
-          p = { rows: [], ts: r.ts, answered: false, tid: r.otid, table, alive: true };
+          p = { rows: [r], ts: r.ts, answered: false, tid: r.otid, table, alive: true };
           table.set(r.otid, p);
           this.txOrder.push(p);
-        }
-        p.rows.push(r);
+        } else p.rows.push(r);
       }
       if ((t === 'end' || t === 'continue' || t === 'abort') && r.dtid) {
         const p = this.tx.get(r.called_gt ?? (r.dpc != null ? String(r.dpc) : ''))?.get(r.dtid);
@@ -181,11 +179,6 @@ export class CaseState {
     return imsi ? this.serving.get(imsi) : undefined;
   }
 
-  /** All location updates of a subscriber so far. */
-  historyOf(imsi: string): readonly Serving[] {
-    return this.history.get(imsi) ?? [];
-  }
-
   /** Updates the location state; called after detectors. */
   post(r: DetectRow): void {
     let s: Serving | undefined;
@@ -210,13 +203,7 @@ export class CaseState {
       }
       return;
     }
-    if (s && r.imsi) {
-      this.serving.set(r.imsi, s);
-      let h = this.history.get(r.imsi);
-      if (!h) this.history.set(r.imsi, (h = []));
-      h.push(s);
-      if (h.length > 50) h.shift();
-    }
+    if (s && r.imsi) this.serving.set(r.imsi, s);
   }
 }
 

@@ -28,7 +28,9 @@ export const detector: Detector = {
     const v1ops = new Set([2, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14, 22, 37, 43, 45, 46, 47, 55, 56, 57, 67]);
     /** The TCAP message (evidence, frame, message index) whose components are being seen. */
     let lastEv: string | undefined, lastFrame: number | undefined, lastMsgIdx: number | undefined;
-    const invokeIds = new Map<number, number>();
+    /** Invoke ids seen in the current message and how often (a message carries a handful of components). */
+    const ids: number[] = [], idCounts: number[] = [];
+    let nIds = 0;
     const NONE: string[] = [];
     return {
       row(r) {
@@ -38,7 +40,7 @@ export const detector: Detector = {
           lastEv = ev;
           lastFrame = r.frame;
           lastMsgIdx = r.msg_idx;
-          invokeIds.clear();
+          nIds = 0;
         }
         // Only invokes, flagged messages and global opcodes can give a reason.
         if (!isInvoke(r) && !r.tcap_flags && !r.global_opcode) return;
@@ -55,8 +57,14 @@ export const detector: Detector = {
         }
         if (r.global_opcode && !f.includes('global-opcode') && flags.has('global-opcode') && isInvoke(r)) reasons.push(`global operation code ${r.global_opcode}`);
         if (isInvoke(r) && r.invoke_id != null) {
-          const n = (invokeIds.get(r.invoke_id) ?? 0) + 1;
-          invokeIds.set(r.invoke_id, n);
+          let i = 0;
+          while (i < nIds && ids[i] !== r.invoke_id) i++;
+          if (i === nIds) {
+            ids[i] = r.invoke_id;
+            idCounts[i] = 0;
+            nIds++;
+          }
+          const n = ++idCounts[i]!;
           if (n === 2 && flags.has('duplicate-invoke-id')) reasons.push(`invoke id ${r.invoke_id} used twice in one TCAP message (duplicated component)`);
         }
         if (isInvoke(r) && r.called_np === 7 && op !== undefined && !E214_OK.has(op)) reasons.push(`E.214 (mobile GT, numbering plan 7) routing for ${opName(op)}, which is addressed by E.164`);
