@@ -5,7 +5,7 @@
  * pushed the score up, so the decision can be checked by hand.
  */
 import type { Detector } from '../types.js';
-import { UlFeatureTracker } from '../model/features.js';
+import { UlFeatureTracker, FEATURES, IX } from '../model/features.js';
 import { score, type LogisticModel } from '../model/logistic.js';
 import { attackerOf, fmtDur, senderLabel, subLabel, victimOf } from './common.js';
 import weights from '../model/weights.json' with { type: 'json' };
@@ -42,6 +42,27 @@ export function loadedModel(): LogisticModel | undefined {
   return w.kind === 'logistic-regression' && Array.isArray(w.weights) ? (w as LogisticModel) : undefined;
 }
 
+/**
+ * Upper bound of a sample's score before the case-wide node feature (log_node_subscribers) is
+ * known: that feature at its most suspicious value (0 other subscribers when its weight is
+ * negative). Samples below the threshold even then are dropped as they complete (on a 1 M-message
+ * case ~100k updates would otherwise be held with their context rows until the end).
+ */
+function canReach(m: LogisticModel, thr: number): ((x: number[]) => boolean) | undefined {
+  const k = m.features.indexOf('log_node_subscribers');
+  if (!(thr > 0 && thr < 1)) return undefined;
+  if (k < 0 || m.features.length !== FEATURES.length || m.features.some((f, i) => f !== FEATURES[i]) || k !== IX.log_node_subscribers) return undefined;
+  const w = m.weights[k] ?? 0;
+  if (w > 0) return undefined; // unbounded above: keep every sample
+  const best = (w * (0 - (m.mean[k] ?? 0))) / (m.std[k] || 1);
+  const zThr = Math.log(thr / (1 - thr));
+  return (x) => {
+    let z = m.bias + best;
+    for (let i = 0; i < m.features.length; i++) if (i !== k) z += ((m.weights[i] ?? 0) * ((x[i] ?? 0) - (m.mean[i] ?? 0))) / (m.std[i] || 1);
+    return z >= zThr;
+  };
+}
+
 export const detector: Detector = {
   meta: {
     id: 'model-ul',
@@ -61,8 +82,8 @@ export const detector: Detector = {
   },
   create(ctx) {
     const model = loadedModel();
-    const tracker = new UlFeatureTracker(ctx.net, ctx.state);
     const thr = ctx.num('threshold') || model?.threshold || 0.5;
+    const tracker = new UlFeatureTracker(ctx.net, ctx.state, model ? canReach(model, thr) : undefined);
     return {
       row(r) {
         if (model) tracker.row(r);

@@ -44,7 +44,7 @@ export const FEATURES = [
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
-const IX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<FeatureName, number>;
+export const IX = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<FeatureName, number>;
 
 export interface UlSample {
   row: DetectRow;
@@ -91,7 +91,12 @@ export class UlFeatureTracker {
   private readonly nodeSubs = new Map<string, Set<string>>();
   readonly samples: UlSample[] = [];
 
-  constructor(private readonly net: NetView, private readonly state: CaseState) {}
+  /**
+   * `keep` (optional) sees a completed sample's features before the case-wide node feature is
+   * known and may drop it: the detector drops samples that cannot reach its threshold whatever
+   * that feature turns out to be, so memory holds only candidates (training keeps every sample).
+   */
+  constructor(private readonly net: NetView, private readonly state: CaseState, private readonly keep?: (x: number[]) => boolean) {}
 
   private readonly nodeCountry = new Map<string, Country | undefined>();
 
@@ -252,7 +257,7 @@ export class UlFeatureTracker {
     p.s.x[IX.mt_to_new_node_after] = l1p(p.mtAfter);
     p.s.x[IX.old_vlr_active_after] = l1p(p.oldActive);
     p.s.x[IX.new_node_active_after] = l1p(p.newActive);
-    this.samples.push(p.s);
+    if (!this.keep || this.keep(p.s.x)) this.samples.push(p.s);
   }
 
   /** Closes the remaining updates and fills the case-wide node feature; returns every sample. */
