@@ -88,13 +88,15 @@ export class DispatchTables {
   private readonly dense: (LayerHandler | undefined)[][] = [];
   /** Per table: handlers of the other keys (ports, strings). */
   private readonly sparse: Map<number | string, LayerHandler>[] = [];
-  /** Per table: the range form of handlers registered with registerRange. */
+  /** Per table: the range form of handlers registered with registerRange (small integer keys dense, as above). */
+  private readonly denseRanges: (RangeHandler | undefined)[][] = [];
   private readonly ranges: Map<number | string, RangeHandler>[] = [];
 
   constructor() {
     for (let i = 0; i < 7; i++) {
       this.dense.push(new Array<LayerHandler | undefined>(DENSE).fill(undefined));
       this.sparse.push(new Map());
+      this.denseRanges.push(new Array<RangeHandler | undefined>(DENSE).fill(undefined));
       this.ranges.push(new Map());
     }
   }
@@ -102,11 +104,15 @@ export class DispatchTables {
   /** Registers a handler that takes a byte range (see RangeHandler); `get` returns a view-taking wrapper of it. */
   registerRange(table: TableName, key: number | string, handler: RangeHandler): void {
     this.register(table, key, (data, ctx) => handler(data, 0, data.length, ctx));
-    this.ranges[tableIndex(table)]!.set(key, handler);
+    const i = tableIndex(table);
+    if (typeof key === 'number' && key >= 0 && key < DENSE && (key | 0) === key) this.denseRanges[i]![key] = handler;
+    else this.ranges[i]!.set(key, handler);
   }
 
   getRange(table: TableName, key: number | string): RangeHandler | undefined {
-    return this.ranges[tableIndex(table)]!.get(key);
+    const i = tableIndex(table);
+    if (typeof key === 'number' && key >= 0 && key < DENSE && (key | 0) === key) return this.denseRanges[i]![key];
+    return this.ranges[i]!.get(key);
   }
 
   register(table: TableName, key: number | string, handler: LayerHandler): void {

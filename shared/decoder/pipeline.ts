@@ -7,7 +7,7 @@
  */
 import type { SigRecord, Stop } from '../model/record.js';
 import type { RawPacket } from './capture/types.js';
-import type { TransportPdu } from './net/types.js';
+import { TransportPdu } from './net/types.js';
 import type { DecodeContext, DecodeOptions } from './context.js';
 import { createContext } from './decoder.js';
 import { NetDecoder } from './net/index.js';
@@ -52,7 +52,7 @@ export class FrameDecoder {
       const lt = pkt.linkType;
       // link types whose payload is SS7 directly (MTP2 with pseudo-header, MTP2, MTP3)
       if (lt === 139 || lt === 140 || lt === 141) {
-        this.message({ transport: { proto: 'link', linkType: pkt.linkType }, data: pkt.data }, pkt.linkType);
+        this.message(TransportPdu.of({ proto: 'link', linkType: pkt.linkType }, pkt.data), pkt.linkType);
       } else {
         this.net.decode(pkt, this.onPdu, this.onError);
       }
@@ -81,17 +81,18 @@ export class FrameDecoder {
     const before = ctx.out.length;
     try {
       const t = pdu.transport;
+      const b = pdu.buf, s = pdu.start, e = pdu.end;
       if (link !== undefined) ctx.dispatch('link', link, pdu.data);
       else if (t.proto === 'sctp') {
         // PPID first; an unknown PPID falls back to the well-known port (destination, then source).
-        if (!(t.ppid !== undefined && ctx.dispatch('sctp.ppid', t.ppid, pdu.data)))
-          if (!(t.dstPort !== undefined && ctx.dispatch('sctp.port', t.dstPort, pdu.data)))
-            if (t.srcPort !== undefined) ctx.dispatch('sctp.port', t.srcPort, pdu.data);
+        if (!(t.ppid !== undefined && ctx.dispatchRange('sctp.ppid', t.ppid, b, s, e)))
+          if (!(t.dstPort !== undefined && ctx.dispatchRange('sctp.port', t.dstPort, b, s, e)))
+            if (t.srcPort !== undefined) ctx.dispatchRange('sctp.port', t.srcPort, b, s, e);
       } else if (t.heuristic === 'diameter') {
-        ctx.dispatch('tcp.port', 3868, pdu.data);
+        ctx.dispatchRange('tcp.port', 3868, b, s, e);
       } else if (t.proto === 'tcp') {
-        if (!(t.dstPort !== undefined && ctx.dispatch('tcp.port', t.dstPort, pdu.data)))
-          if (t.srcPort !== undefined) ctx.dispatch('tcp.port', t.srcPort, pdu.data);
+        if (!(t.dstPort !== undefined && ctx.dispatchRange('tcp.port', t.dstPort, b, s, e)))
+          if (t.srcPort !== undefined) ctx.dispatchRange('tcp.port', t.srcPort, b, s, e);
       }
     } catch (e) {
       // A layer bug must not lose the frame: keep what decoded and say where it broke.

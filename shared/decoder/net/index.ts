@@ -18,7 +18,7 @@
 import type { RawPacket } from '../capture/types.js';
 import type { DecodeOptions, StateBag } from '../context.js';
 import type { LayerName, Stop, TransportInfo } from '../../model/record.js';
-import type { TransportPdu } from './types.js';
+import { TransportPdu } from './types.js';
 import { ipv4String, ipv6String } from './addr.js';
 import { IpDefrag } from './ipfrag.js';
 import { HalfAssoc, addFragment, type FragSet, type SctpFrag } from './sctp.js';
@@ -32,7 +32,7 @@ import {
   pduLength,
 } from './tcp.js';
 
-export type { TransportPdu } from './types.js';
+export { TransportPdu } from './types.js';
 export { ipv4String, ipv6String } from './addr.js';
 
 /** Slots of NetDecoder's half-association cache: 2^ASSOC_CACHE_BITS (indexed by the top bits of a multiplicative hash). */
@@ -467,14 +467,14 @@ export class NetDecoder {
     }
     this.curHa[this.nCur] = ha;
     this.curTsn[this.nCur++] = tsn;
-    const payload = b.subarray(p + hl, p + len);
+    const ps = p + hl, pe = p + len;
     if (B && E) {
-      this.sctpPdu(payload, sport, dport, sid, ssn, tsn, ppid, retrans, undefined);
+      this.sctpPdu(b, ps, pe, sport, dport, sid, ssn, tsn, ppid, retrans, undefined);
       return true;
     }
     if (!this.reasm) {
       // As tshark with sctp.reassembly off: the first fragment alone goes up.
-      if (B) this.sctpPdu(payload, sport, dport, sid, ssn, tsn, ppid, retrans, undefined);
+      if (B) this.sctpPdu(b, ps, pe, sport, dport, sid, ssn, tsn, ppid, retrans, undefined);
       return true;
     }
     if (retrans) return true; // a fragment we already hold (or already delivered)
@@ -495,7 +495,7 @@ export class NetDecoder {
       seq: isI ? (B ? 0 : fsn) : tsn,
       b: B,
       e: E,
-      data: payload.slice(),
+      data: b.slice(ps, pe),
       frames: this.ipFrames ?? [this.pkt.frame],
       ssn,
       ppid,
@@ -517,7 +517,7 @@ export class NetDecoder {
     }
     frames.sort((x, y) => x - y);
     const first = parts[0]!;
-    this.sctpPdu(data, sport, dport, sid, first.ssn, first.tsn, first.ppid, false, frames);
+    this.sctpPdu(data, 0, data.length, sport, dport, sid, first.ssn, first.tsn, first.ppid, false, frames);
     return true;
   }
 
@@ -537,7 +537,7 @@ export class NetDecoder {
     }
   }
 
-  private sctpPdu(data: Uint8Array, sport: number, dport: number, stream: number, ssn: number, tsn: number, ppid: number, retrans: boolean, frames: number[] | undefined): void {
+  private sctpPdu(buf: Uint8Array, start: number, end: number, sport: number, dport: number, stream: number, ssn: number, tsn: number, ppid: number, retrans: boolean, frames: number[] | undefined): void {
     // every field present, in one order: one hidden class for all SCTP transports
     const t: { [K in keyof Required<TransportInfo>]: TransportInfo[K] } = {
       proto: 'sctp',
@@ -555,7 +555,7 @@ export class NetDecoder {
       heuristic: undefined,
       vlan: this.vlan,
     };
-    this.onPdu({ transport: t, data });
+    this.onPdu(new TransportPdu(t, buf, start, end));
   }
 
   // ------------------------------------------------------------------ TCP
@@ -765,7 +765,7 @@ export class NetDecoder {
     else if (this.ipFrames !== undefined) t.fragmentFrames = this.ipFrames;
     if (this.vlan !== undefined) t.vlan = this.vlan;
     if (heur) t.heuristic = 'diameter';
-    this.onPdu({ transport: t, data });
+    this.onPdu(TransportPdu.of(t, data));
   }
 }
 

@@ -95,8 +95,8 @@ const makeState = (): M3uaState => ({ mode: 0 });
  * Looks at a message's parameter tags: 1 = only RFC 4666 tags can explain them,
  * 2 = draft-6 tags, 0 = undecidable (tags common to both, or a broken walk).
  */
-function tagEvidence(d: Uint8Array, end: number): 0 | 1 | 2 {
-  let off = 8, rfc = false, draft = false;
+function tagEvidence(d: Uint8Array, s: number, end: number): 0 | 1 | 2 {
+  let off = s + 8, rfc = false, draft = false;
   while (off + 4 <= end) {
     const tag = u16(d, off), len = u16(d, off + 2);
     if (len < 4 || off + len > end) return 0;
@@ -109,23 +109,31 @@ function tagEvidence(d: Uint8Array, end: number): 0 | 1 | 2 {
 }
 
 export function m3ua(d: Uint8Array, ctx: DecodeContext): void {
+  m3uaAt(d, 0, d.length, ctx);
+}
+
+/**
+ * m3ua on d[s, e) (the form the pipeline dispatches SCTP payloads to: no view per
+ * message). Offsets are absolute in `d`; stop offsets are relative to `s`.
+ */
+export function m3uaAt(d: Uint8Array, s: number, e: number, ctx: DecodeContext): void {
   const rec = ctx.rec;
   rec.protos.push('m3ua');
-  if (d.length < 8) {
-    ctx.stop('m3ua', 'truncated common header', d.length);
+  if (e - s < 8) {
+    ctx.stop('m3ua', 'truncated common header', e - s);
     return;
   }
-  const cls = d[2]!, type = d[3]!;
-  const info = newM3uaInfo(d[0]!, cls, type, m3uaTypeName(cls, type));
+  const cls = d[s + 2]!, type = d[s + 3]!;
+  const info = newM3uaInfo(d[s]!, cls, type, m3uaTypeName(cls, type));
   rec.m3ua = info;
-  const mlen = u32(d, 4);
+  const mlen = u32(d, s + 4);
   if (mlen < 8) {
     ctx.stop('m3ua', `message length ${mlen} below header size`, 4);
     return;
   }
-  let end = d.length;
+  let end = e;
   let truncated = false;
-  if (mlen <= end) end = mlen;
+  if (mlen <= e - s) end = s + mlen;
   else truncated = true;
 
   let draft: boolean;
@@ -134,7 +142,7 @@ export function m3ua(d: Uint8Array, ctx: DecodeContext): void {
   else if (v === 'rfc4666') draft = false;
   else {
     const st = ctx.state.get('m3ua', makeState);
-    if (st.mode === 0) st.mode = tagEvidence(d, end);
+    if (st.mode === 0) st.mode = tagEvidence(d, s, end);
     draft = st.mode === 2;
   }
   if (draft) info.draft = true;
@@ -142,19 +150,19 @@ export function m3ua(d: Uint8Array, ctx: DecodeContext): void {
   const defs = draft ? DRAFT_PARAMS : RFC_PARAMS;
   const tagNa = draft ? TAG_NA_DRAFT : TAG_NA_RFC;
   let pdStart = -1, pdEnd = -1, pdKind = 0;
-  let off = 8;
+  let off = s + 8;
   while (off < end) {
     if (off + 4 > end) {
-      ctx.stop('m3ua', 'truncated parameter header', off);
+      ctx.stop('m3ua', 'truncated parameter header', off - s);
       return;
     }
     const tag = u16(d, off), len = u16(d, off + 2);
     if (len < 4) {
-      ctx.stop('m3ua', `parameter 0x${tag.toString(16)} length ${len} too short`, off + 2);
+      ctx.stop('m3ua', `parameter 0x${tag.toString(16)} length ${len} too short`, off + 2 - s);
       return;
     }
     if (off + len > end) {
-      ctx.stop('m3ua', `parameter 0x${tag.toString(16)} exceeds message`, off);
+      ctx.stop('m3ua', `parameter 0x${tag.toString(16)} exceeds message`, off - s);
       return;
     }
     const vs = off + 4, ve = off + len;
@@ -168,7 +176,7 @@ export function m3ua(d: Uint8Array, ctx: DecodeContext): void {
       if (ve - vs >= 4) info.networkAppearance = u32(d, vs);
     } else if (!draft && tag === TAG_PD_RFC) {
       if (ve - vs < 12) {
-        ctx.stop('m3ua', 'protocol data shorter than 12 octets', off);
+        ctx.stop('m3ua', 'protocol data shorter than 12 octets', off - s);
         return;
       }
       pdStart = vs;
@@ -190,7 +198,7 @@ export function m3ua(d: Uint8Array, ctx: DecodeContext): void {
     const n = ERROR_NAMES[info.params.errorCode as number];
     if (n) info.params.errorName = n;
   }
-  if (truncated) ctx.stop('m3ua', `message length ${mlen} exceeds the ${d.length} octets present`, d.length);
+  if (truncated) ctx.stop('m3ua', `message length ${mlen} exceeds the ${e - s} octets present`, e - s);
   if (pdKind === 1) {
     const opc = u32(d, pdStart), dpc = u32(d, pdStart + 4);
     const si = d[pdStart + 8]!, ni = d[pdStart + 9]!, mp = d[pdStart + 10]!, sls = d[pdStart + 11]!;

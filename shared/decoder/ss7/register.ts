@@ -1,5 +1,5 @@
 import type { DispatchTables } from '../context.js';
-import { m3ua } from './m3ua.js';
+import { m3uaAt } from './m3ua.js';
 import { m2ua, m2pa } from './m2.js';
 import { sua } from './sua.js';
 import { mtp2, mtp2Phdr, mtp3, mtp3mg } from './mtp.js';
@@ -8,15 +8,15 @@ import { isup, bicc } from './isup.js';
 
 /** Registers the SS7 lower-layer handlers (SIGTRAN adaptation layers, MTP2/3, SCCP, SCMG, ISUP) in the dispatch tables. */
 export function registerSs7(t: DispatchTables): void {
-  t.register('sctp.ppid', 3, m3ua);
+  t.registerRange('sctp.ppid', 3, m3uaAt);
   t.register('sctp.ppid', 2, m2ua);
   t.register('sctp.ppid', 5, m2pa);
   t.register('sctp.ppid', 4, sua);
-  t.register('sctp.port', 2905, m3ua);
+  t.registerRange('sctp.port', 2905, m3uaAt);
   t.register('sctp.port', 2904, m2ua);
   t.register('sctp.port', 3565, m2pa);
   t.register('sctp.port', 14001, sua);
-  t.register('tcp.port', 2905, m3ua);
+  t.registerRange('tcp.port', 2905, m3uaAt);
   t.register('link', 141, mtp3);
   t.register('link', 140, mtp2);
   t.register('link', 139, mtp2Phdr);
