@@ -139,6 +139,28 @@ export class NetView {
     return { ok, why: mc ? `a network in ${mc.name} (MCC ${mc.mcc})` : `MCC ${imsi.slice(0, 3)}` };
   }
 
+  private readonly nodeCountryCache = new Map<string, Country | undefined>();
+
+  /**
+   * Country of a network node's E.164 number (GT, VLR/MSC/SGSN number): the profile's MCC when
+   * the number belongs to the home network or a partner (the operator's own country, which the
+   * number cannot always tell: +1 and +7 are shared by many countries), else the E.164 table.
+   */
+  countryOfNode(num: string | null | undefined): Country | undefined {
+    if (!num) return undefined;
+    if (this.nodeCountryCache.has(num)) return this.nodeCountryCache.get(num);
+    let c: Country | undefined;
+    if (this.profile) {
+      const o = this.ownerOfGt(num);
+      if (o.kind === 'partner' && o.partner.mcc) c = countryOfMcc(o.partner.mcc);
+      else if (o.kind === 'home' && this.profile.home.mcc) c = countryOfMcc(this.profile.home.mcc);
+    }
+    c ??= countryOfE164(num);
+    if (this.nodeCountryCache.size > 100_000) this.nodeCountryCache.clear();
+    this.nodeCountryCache.set(num, c);
+    return c;
+  }
+
   /** Country of a GT via the E.164 table. */
   countryOfGt(gt: string | null | undefined): Country | undefined {
     return countryOfE164(gt ?? undefined);

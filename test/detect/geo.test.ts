@@ -70,3 +70,21 @@ test('PLMN from realm and Visited-PLMN-Id', () => {
   assert.deepEqual(plmnOfVisited('62f210'), { mcc: '262', mnc: '01' });
   assert.deepEqual(plmnOfVisited('22274'), { mcc: '222', mnc: '74' });
 });
+
+test('a node owned by a profile network is placed in that network\'s MCC country, not where its shared country code points', async () => {
+  const { NetView } = await import('../../shared/detect/net.js');
+  const profile = {
+    home: { name: 'Home', mcc: '268', mnc: ['01'], cc: '351', gtPrefixes: ['3519'], msisdnPrefixes: ['35191'], pointCodes: [100], nodes: [] },
+    partners: [
+      { name: 'US-Partner', kind: 'roaming' as const, mcc: '310', mnc: ['260'], cc: '1', gtPrefixes: ['1876'], pointCodes: [200] },
+      { name: 'KZ-Partner', kind: 'roaming' as const, mcc: '401', mnc: ['01'], cc: '7', gtPrefixes: ['7916'], pointCodes: [300] },
+    ],
+  };
+  const net = new NetView(profile);
+  assert.equal(net.countryOfNode('18765550101')?.iso, 'US'); // +1 876 reads as Jamaica by number alone
+  assert.equal(countryOfE164('18765550101')?.iso, 'JM');
+  assert.equal(net.countryOfNode('79165550101')?.iso, 'KZ'); // +7 916 reads as Russia by number alone
+  assert.equal(net.countryOfNode('35190000001')?.iso, 'PT'); // home
+  assert.equal(net.countryOfNode('4412345678')?.iso, 'GB'); // not in the profile: the E.164 table
+  assert.equal(new NetView(null).countryOfNode('18765550101')?.iso, 'JM'); // no profile: the number
+});

@@ -46,11 +46,12 @@ export function isForeign(o: Owner): boolean {
 }
 
 /** Country of the node serving a subscriber (VLR number / SGSN number / Diameter realm/visited PLMN). */
-export function servingCountry(s: { node: string; sender: string; kind: string; realm?: string | undefined; visitedPlmn?: string | undefined }): Country | undefined {
+export function servingCountry(s: { node: string; sender: string; kind: string; realm?: string | undefined; visitedPlmn?: string | undefined }, net?: NetView): Country | undefined {
   if (s.kind === 'diameter-ulr') {
     const v = plmnOfVisited(s.visitedPlmn) ?? plmnOfRealm(s.realm);
     return v ? countryOfMcc(v.mcc) : undefined;
   }
+  if (net) return net.countryOfNode(s.node) ?? net.countryOfNode(s.sender);
   return countryOfE164(s.node) ?? countryOfE164(s.sender);
 }
 
@@ -69,16 +70,17 @@ export function locationUpdateDoubts(r: DetectRow, net: NetView, state: CaseStat
     if (sender.kind === 'foreign' && net.hasPartners) reasons.push(`${r.origin_realm ?? r.origin_host} is not a roaming partner in the profile`);
   } else {
     const node = r.vlr ?? r.sgsn ?? r.msc;
+    // numbering checks on the numbers themselves; the location from the profile where it knows the node
     const gtC = countryOfE164(r.calling_gt);
     const nodeC = countryOfE164(node);
-    newCountry = nodeC ?? gtC;
+    newCountry = net.countryOfNode(node) ?? net.countryOfNode(r.calling_gt);
     if (gtC && nodeC && !sameNumberingZone(gtC, nodeC) && gtC.lat !== undefined) reasons.push(`VLR/SGSN number ${node} is in ${nodeC.name} but the message came from GT ${r.calling_gt} in ${gtC.name}`);
     if (sender.kind === 'foreign' && net.hasPartners) reasons.push(`${senderLabel(r, sender)} is not a roaming partner in the profile`);
     if (sender.kind === 'foreign' && gtC && gtC.lat === undefined) reasons.push(`GT ${r.calling_gt} is non-geographic numbering (+${gtC.cc}), not a visited PLMN`);
   }
   const prev = state.servingOf(r.imsi);
   if (prev && newCountry) {
-    const pc = servingCountry(prev);
+    const pc = servingCountry(prev, net);
     const km = distanceKm(pc, newCountry);
     const dt = Math.max(r.ts - prev.ts, 1);
     if (km !== undefined && km >= minKm) {
@@ -127,8 +129,8 @@ export function fromServingNetwork(net: NetView, r: DetectRow, s: { node: string
   const b = s.kind === 'diameter-ulr' ? net.ownerOfDiameter(s.node, s.realm) : net.ownerOfGt(s.sender || s.node);
   if (a.kind === 'partner' && b.kind === 'partner') return a.partner === b.partner;
   if (a.kind === 'home' && b.kind === 'home') return true;
-  const ca = r.family === 'diameter' ? (plmnOfRealm(r.origin_realm) ? countryOfMcc(plmnOfRealm(r.origin_realm)!.mcc) : undefined) : countryOfE164(r.calling_gt);
-  const cb = servingCountry(s);
+  const ca = r.family === 'diameter' ? (plmnOfRealm(r.origin_realm) ? countryOfMcc(plmnOfRealm(r.origin_realm)!.mcc) : undefined) : net.countryOfNode(r.calling_gt);
+  const cb = servingCountry(s, net);
   if (a.kind === 'partner' || b.kind === 'partner') {
     // One side is a known partner, the other is not: same only if the partner is in that country.
     return !!ca && !!cb && ca.iso === cb.iso && (a.kind !== 'foreign' || !net.hasPartners) && (b.kind !== 'foreign' || !net.hasPartners);
