@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCase, closeCase, caseQuery } from '../../shared/node/store/case.js';
-import { caseRowChunks, detectOpenCase } from '../../shared/node/detect/run-case.js';
+import { caseRowChunks, detectOpenCase, DetectCancelled } from '../../shared/node/detect/run-case.js';
 import { alertToNdjson, withEvidenceNames } from '../../shared/node/detect/format.js';
 import { parseProfile } from '../../shared/detect/profile-schema.js';
 import { mapBegin, mapEnd, OPS, H, ATT, MSISDN_HOME, IMSI_HOME, resetFrames } from './build.js';
@@ -77,6 +77,36 @@ test('rows stored in time order are read without sorting, and any other storage 
       assert.equal(sorted.length, rows.length, name);
       assert.deepEqual(await read('auto'), sorted, name);
     }
+  } finally {
+    await closeCase(h);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a cancelled detection throws DetectCancelled and leaves the stored alerts as they were', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sigtrail-detect-cancel-'));
+  const h = await openCase(join(dir, 'c.duckdb'));
+  try {
+    await h.conn.run("INSERT INTO evidence (id, name) VALUES (1, 'a.pcap')");
+    resetFrames();
+    const a = mapBegin({ ts: 1_700_000_100, op: OPS.ATI, from: ATT.GT, to: H.HLR, opc: ATT.PC, dpc: H.PC_HLR, msisdn: MSISDN_HOME });
+    const cols = ['frame', 'ts', 'msg_idx', 'comp_idx', 'family', 'opc', 'dpc', 'calling_gt', 'called_gt', 'called_np', 'tcap_type', 'otid', 'dtid', 'comp_kind', 'invoke_id', 'opcode', 'imsi', 'msisdn'] as const;
+    for (const r of [a, mapEnd(a)]) await h.conn.run(`INSERT INTO messages (evidence_id, ${cols.join(', ')}) VALUES (1, ${cols.map((c) => lit(r[c])).join(', ')})`);
+    await detectOpenCase(h, { profile });
+    const before = await caseQuery(h, 'SELECT id, detector FROM alerts ORDER BY id');
+    assert.ok(before.length > 0);
+    await h.conn.run("UPDATE alerts SET explanation = 'kept'");
+    const ctl = new AbortController();
+    ctl.abort();
+    await assert.rejects(detectOpenCase(h, { profile, signal: ctl.signal }), DetectCancelled);
+    // cancelled mid-run (after the first chunk has been read)
+    const ctl2 = new AbortController();
+    await assert.rejects(detectOpenCase(h, { profile, signal: ctl2.signal, onProgress: () => ctl2.abort() }), DetectCancelled);
+    const after = await caseQuery(h, 'SELECT id, detector, explanation FROM alerts ORDER BY id');
+    assert.deepEqual(after.map((x) => [x.id, x.detector]), before.map((x) => [x.id, x.detector]));
+    assert.ok(after.every((x) => x.explanation === 'kept'), 'alerts were not rewritten');
+    // the connection still answers after a cancelled stream
+    assert.equal(Number((await caseQuery(h, 'SELECT count(*) AS n FROM messages'))[0]!.n), 2);
   } finally {
     await closeCase(h);
     rmSync(dir, { recursive: true, force: true });

@@ -141,7 +141,7 @@ export function defaultIntegrations(): Integrations {
         if (typeof v === 'string' && v) profile = JSON.parse(v) as NetworkProfile;
       }
       o.onProgress({ step: profile ? 'running detectors' : 'running detectors (no network profile: profile-based detectors report that)' });
-      const r = await detectOpenCase(h, { profile, write: true, onProgress: (rows) => o.onProgress({ step: `running detectors: ${rows} rows`, messages: rows }) });
+      const r = await detectOpenCase(h, { profile, write: true, signal: o.signal, onProgress: (rows) => o.onProgress({ step: `running detectors: ${rows} rows`, messages: rows }) });
       return { alerts: r.alerts.length, errors: r.errors };
     },
     async generate(o) {

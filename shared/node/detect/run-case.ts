@@ -17,6 +17,16 @@ export interface DetectCaseOptions {
   /** Store alerts in the case (default true). */
   write?: boolean;
   onProgress?: (rows: number) => void;
+  /** Cancels between chunks: nothing is written and DetectCancelled is thrown. */
+  signal?: AbortSignal;
+}
+
+/** Detection stopped by its AbortSignal; the case's alerts are unchanged. */
+export class DetectCancelled extends Error {
+  constructor() {
+    super('detection cancelled; alerts unchanged');
+    this.name = 'DetectCancelled';
+  }
 }
 
 export interface DetectCaseResult {
@@ -210,6 +220,7 @@ export async function detectOpenCase(h: CaseHandle, opts: DetectCaseOptions): Pr
     const engine = new Engine({ profile: opts.profile, ...(opts.config ? { config: opts.config } : {}) });
     let rows = 0;
     for await (const chunk of caseRowChunks(h, opts.onProgress, DETECT_COLUMNS, order)) {
+      if (opts.signal?.aborted) throw new DetectCancelled();
       for (const r of chunk) engine.push(r);
       rows += chunk.length;
     }
@@ -224,7 +235,9 @@ export async function detectOpenCase(h: CaseHandle, opts: DetectCaseOptions): Pr
     pass = await run('sort');
   }
   const { engine, rows } = pass;
+  if (opts.signal?.aborted) throw new DetectCancelled();
   const alerts = engine.finish();
+  if (opts.signal?.aborted) throw new DetectCancelled();
   if (opts.write !== false) {
     const reg = defaultRegistry();
     const ran = reg.ids().filter((id) => (!opts.config?.only || opts.config.only.includes(id)) && !(opts.config?.disable ?? []).includes(id));
