@@ -42,6 +42,23 @@ export class FrameDecoder {
   }
 
   decode(pkt: RawPacket): FrameResult {
+    const errors = this.run(pkt);
+    return { records: this.ctx.out.slice(), errors };
+  }
+
+  /**
+   * Like decode(), appending the frame's records to `records` instead of returning a
+   * result (no list or result object per frame). Returns the frame's errors: a shared
+   * frozen empty list when there are none.
+   */
+  decodeTo(pkt: RawPacket, records: SigRecord[]): readonly Stop[] {
+    const errors = this.run(pkt);
+    const out = this.ctx.out;
+    for (let i = 0; i < out.length; i++) records.push(out[i]!);
+    return errors;
+  }
+
+  private run(pkt: RawPacket): Stop[] {
     this.pkt = pkt;
     this.errors = NO_ERRORS;
     this.msgIdx = 0;
@@ -59,7 +76,7 @@ export class FrameDecoder {
     } catch (e) {
       this.onError({ layer: 'link', reason: `decoder fault: ${e instanceof Error ? e.message : String(e)}`, offset: 0 });
     }
-    return { records: this.ctx.out.slice(), errors: this.errors };
+    return this.errors;
   }
 
   /** SCTP DATA chunks skipped as retransmissions (a TSN already seen on the association). */

@@ -73,10 +73,7 @@ export async function* decodeCaptureFile(path: string, opts: DecodeFileOptions =
   let framesSeen = 0;
   const onPacket = (p: RawPacket): void => {
     framesSeen++;
-    const res = dec.decode(p);
-    const recs = res.records;
-    for (let i = 0; i < recs.length; i++) records.push(recs[i]!);
-    const errs = res.errors;
+    const errs = dec.decodeTo(p, records);
     for (let i = 0; i < errs.length; i++) {
       const s = errs[i]!;
       errors.push({ frame: p.frame, fileOffset: p.fileOffset, layer: s.layer, reason: `${s.reason} (at byte ${s.offset})` });
