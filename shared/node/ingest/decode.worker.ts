@@ -114,7 +114,7 @@ async function runCapture(): Promise<void> {
   const { NotACaptureError } = await import('../../decoder/capture/types.js');
   let last = { bytesRead: 0, totalBytes: 0, framesSeen: 0 };
   try {
-    for await (const b of decodeCaptureFile(input.path, { ...(input.decode as object), batchSize: 256 })) {
+    for await (const b of decodeCaptureFile(input.path, { ...(input.decode as object) })) {
       for (let i = 0; i < b.records.length; i++) cw.add(flattenRecord(b.records[i]!));
       for (const e of b.errors) cw.addError(e.frame, e.fileOffset, e.layer, e.reason);
       last = { bytesRead: b.bytesRead, totalBytes: b.totalBytes, framesSeen: b.framesSeen };

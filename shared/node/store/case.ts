@@ -213,6 +213,12 @@ export interface IngestOptions {
    * that tail (a chunk costs ~13 µs per row to load, little per chunk).
    */
   chunkRows?: number;
+  /**
+   * DuckDB threads while the decode worker runs (default 1: the worker has the other core; on the 1 M
+   * generated capture, idle 2-core box, alternating runs: 28.5/32.7 s wall with 1 thread against
+   * 33.4/33.7 s with DuckDB's default of 2, and less process CPU). Derived tables get DuckDB's setting.
+   */
+  loadThreads?: number;
   /** Test hook: throw after this many chunks are loaded (simulates a write failure mid-import). */
   failAfterChunks?: number;
   /** Who is importing (audit log). */
@@ -402,11 +408,10 @@ async function ingestViaWorker(ctx: Ctx, path: string, kind: WorkerKind, capture
   } catch (e) {
     throw new CaseError(`cannot create a temp folder in ${base}: ${(e as Error).message}`);
   }
-  // While the worker decodes on one core, DuckDB loads with one thread: its parallel CSV scan and insert
-  // would take the worker's core for little gain (same 200k-message ingest: 7.8 s instead of 10.4 s of
-  // process CPU). The derived tables, built after the worker is done, get every thread again.
+  // DuckDB may load with fewer threads while the worker decodes (loadThreads); the derived tables, built
+  // after the worker is done, get DuckDB's setting again.
   const threads = String((await caseQuery(ctx.h, "SELECT current_setting('threads') AS t"))[0]!.t);
-  await ctx.h.conn.run('SET threads = 1');
+  await ctx.h.conn.run(`SET threads = ${Math.max(1, Math.floor(ctx.opts.loadThreads ?? 1))}`);
   const worker = startDecodeWorker({ path, kind, tmpDir: tmp, chunkRows: ctx.opts.chunkRows ?? 50_000, maxInFlight: 2, decode: ctx.opts.decode ?? {} });
   const post = (m: ToWorker): void => worker.postMessage(m);
   const queue: ToMain[] = [];
