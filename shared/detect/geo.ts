@@ -68,12 +68,25 @@ function clean(d: string): string {
  */
 const e164Cache = new Map<string, E164Country | undefined>();
 
+/** The country of an all-digit number depends on its first KEY_LEN digits only (longest code, NANP area code). */
+const KEY_LEN = Math.max(maxCcLen, 4);
+
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function countryOfE164(digits: string | null | undefined): E164Country | undefined {
   if (!digits) return undefined;
-  if (e164Cache.has(digits)) return e164Cache.get(digits);
-  const c = lookupE164(digits);
+  // cached by the number's leading digits, so millions of distinct MSISDNs/MSRNs share a few hundred entries
+  const key = digits.length > KEY_LEN && allDigits(digits) ? digits.slice(0, KEY_LEN) : digits;
+  if (e164Cache.has(key)) return e164Cache.get(key);
+  const c = lookupE164(key);
   if (e164Cache.size > 100_000) e164Cache.clear();
-  e164Cache.set(digits, c);
+  e164Cache.set(key, c);
   return c;
 }
 
