@@ -6,7 +6,7 @@
  */
 import type { Detector } from '../types.js';
 import { UlFeatureTracker, FEATURES, IX } from '../model/features.js';
-import { score, type LogisticModel } from '../model/logistic.js';
+import { logOdds, score, type LogisticModel } from '../model/logistic.js';
 import { attackerOf, fmtDur, senderLabel, subLabel, victimOf } from './common.js';
 import weights from '../model/weights.json' with { type: 'json' };
 
@@ -44,21 +44,20 @@ export function loadedModel(): LogisticModel | undefined {
 
 /**
  * Upper bound of a sample's score before the case-wide node feature (log_node_subscribers) is
- * known: that feature at its most suspicious value (0 other subscribers when its weight is
+ * known: that feature at its most suspicious value (0 other subscribers, its weight being
  * negative). Samples below the threshold even then are dropped as they complete (on a 1 M-message
  * case ~100k updates would otherwise be held with their context rows until the end).
  */
 function canReach(m: LogisticModel, thr: number): ((x: number[]) => boolean) | undefined {
   const k = m.features.indexOf('log_node_subscribers');
-  if (!(thr > 0 && thr < 1)) return undefined;
-  if (k < 0 || m.features.length !== FEATURES.length || m.features.some((f, i) => f !== FEATURES[i]) || k !== IX.log_node_subscribers) return undefined;
-  const w = m.weights[k] ?? 0;
-  if (w > 0) return undefined; // unbounded above: keep every sample
-  const best = (w * (0 - (m.mean[k] ?? 0))) / (m.std[k] || 1);
+  if (!(thr > 0 && thr < 1) || k !== IX.log_node_subscribers || m.features.length !== FEATURES.length || m.features.some((f, i) => f !== FEATURES[i])) return undefined;
+  if ((m.weights[k] ?? 0) > 0) return undefined; // unbounded above: keep every sample
   const zThr = Math.log(thr / (1 - thr));
   return (x) => {
-    let z = m.bias + best;
-    for (let i = 0; i < m.features.length; i++) if (i !== k) z += ((m.weights[i] ?? 0) * ((x[i] ?? 0) - (m.mean[i] ?? 0))) / (m.std[i] || 1);
+    const v = x[k]!;
+    x[k] = 0;
+    const z = logOdds(m, x);
+    x[k] = v;
     return z >= zThr;
   };
 }

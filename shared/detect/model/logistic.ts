@@ -14,6 +14,13 @@ export interface LogisticModel {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
+/** The model's log-odds for x: bias plus each weight times the standardised feature. */
+export function logOdds(m: LogisticModel, x: number[]): number {
+  let z = m.bias;
+  for (let i = 0; i < m.features.length; i++) z += ((m.weights[i] ?? 0) * ((x[i] ?? 0) - (m.mean[i] ?? 0))) / (m.std[i] || 1);
+  return z;
+}
+
 export function score(m: LogisticModel, x: number[]): { p: number; contributions: Array<{ feature: string; value: number; contribution: number }> } {
   let z = m.bias;
   const contributions = m.features.map((f, i) => {
