@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCase, closeCase, caseQuery } from '../../shared/node/store/case.js';
+import { openCase, closeCase, caseQuery, type CaseHandle } from '../../shared/node/store/case.js';
 import { caseRowChunks, detectOpenCase, DetectCancelled } from '../../shared/node/detect/run-case.js';
 import { alertToNdjson, withEvidenceNames } from '../../shared/node/detect/format.js';
 import { parseProfile } from '../../shared/detect/profile-schema.js';
@@ -12,6 +12,12 @@ import { mapBegin, mapEnd, OPS, H, ATT, MSISDN_HOME, IMSI_HOME, resetFrames } fr
 
 const profile = parseProfile(readFileSync(new URL('./fixtures/profile.json', import.meta.url), 'utf8'));
 const lit = (v: unknown): string => (v === null || v === undefined ? 'NULL' : typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v));
+
+/** Inserts built MAP rows into the case's messages table under one evidence id. */
+async function insertRows(h: CaseHandle, evidence: number, rows: ReturnType<typeof mapBegin>[]): Promise<void> {
+  const cols = ['frame', 'ts', 'msg_idx', 'comp_idx', 'family', 'opc', 'dpc', 'calling_gt', 'called_gt', 'called_np', 'tcap_type', 'otid', 'dtid', 'comp_kind', 'invoke_id', 'opcode', 'imsi', 'msisdn'] as const;
+  for (const r of rows) await h.conn.run(`INSERT INTO messages (evidence_id, ${cols.join(', ')}) VALUES (${evidence}, ${cols.map((c) => lit(r[c])).join(', ')})`);
+}
 
 test('detect over a case stores alerts with evidence frames and replaces them on re-run', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sigtrail-detect-test-'));
@@ -22,8 +28,7 @@ test('detect over a case stores alerts with evidence frames and replaces them on
     const a = mapBegin({ ts: 1_700_000_100, op: OPS.ATI, from: ATT.GT, to: H.HLR, opc: ATT.PC, dpc: H.PC_HLR, msisdn: MSISDN_HOME });
     const b = mapBegin({ ts: 1_700_000_000, op: OPS.PSI, from: ATT.GT, to: H.VLR, opc: ATT.PC, dpc: H.PC_VLR, imsi: IMSI_HOME });
     const rows = [a, mapEnd(a), b, mapEnd(b)];
-    const cols = ['frame', 'ts', 'msg_idx', 'comp_idx', 'family', 'opc', 'dpc', 'calling_gt', 'called_gt', 'called_np', 'tcap_type', 'otid', 'dtid', 'comp_kind', 'invoke_id', 'opcode', 'imsi', 'msisdn'] as const;
-    for (const r of rows) await h.conn.run(`INSERT INTO messages (evidence_id, ${cols.join(', ')}) VALUES (7, ${cols.map((c) => lit(r[c])).join(', ')})`);
+    await insertRows(h, 7, rows);
     const r1 = await detectOpenCase(h, { profile });
     assert.equal(r1.rows, 4);
     const cat1 = r1.alerts.find((x) => x.detector === 'fs11-cat1');
@@ -90,8 +95,7 @@ test('a cancelled detection throws DetectCancelled and leaves the stored alerts 
     await h.conn.run("INSERT INTO evidence (id, name) VALUES (1, 'a.pcap')");
     resetFrames();
     const a = mapBegin({ ts: 1_700_000_100, op: OPS.ATI, from: ATT.GT, to: H.HLR, opc: ATT.PC, dpc: H.PC_HLR, msisdn: MSISDN_HOME });
-    const cols = ['frame', 'ts', 'msg_idx', 'comp_idx', 'family', 'opc', 'dpc', 'calling_gt', 'called_gt', 'called_np', 'tcap_type', 'otid', 'dtid', 'comp_kind', 'invoke_id', 'opcode', 'imsi', 'msisdn'] as const;
-    for (const r of [a, mapEnd(a)]) await h.conn.run(`INSERT INTO messages (evidence_id, ${cols.join(', ')}) VALUES (1, ${cols.map((c) => lit(r[c])).join(', ')})`);
+    await insertRows(h, 1, [a, mapEnd(a)]);
     await detectOpenCase(h, { profile });
     const before = await caseQuery(h, 'SELECT id, detector FROM alerts ORDER BY id');
     assert.ok(before.length > 0);
