@@ -12,10 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { Engine, runDetectorsSync } from '../../shared/detect/engine.js';
 import { DetectorRegistry } from '../../shared/detect/registry.js';
 import { parseProfile } from '../../shared/detect/profile-schema.js';
-import { FEATURES, UlFeatureTracker, type UlSample } from '../../shared/detect/model/features.js';
+import { FEATURES, sampleCollector, type UlSample } from '../../shared/detect/model/features.js';
 import { score, train } from '../../shared/detect/model/logistic.js';
 import { loadedModel } from '../../shared/detect/detectors/model-ul.js';
-import type { Detector, DetectRow } from '../../shared/detect/types.js';
+import type { DetectRow } from '../../shared/detect/types.js';
 import type { NetworkProfile } from '../../shared/model/profile.js';
 import { diamReq, H, IMSI_HOME, ES, IT, mapBegin, mapEnd, OPS, resetFrames } from './build.js';
 
@@ -26,13 +26,7 @@ const f = (name: (typeof FEATURES)[number]): number => FEATURES.indexOf(name);
 
 function samples(rows: DetectRow[], p: NetworkProfile = profile): UlSample[] {
   let out: UlSample[] = [];
-  const collector: Detector = {
-    meta: { id: 'collect', title: 'collect', description: 'collects model features', severity: 'info', category: 'model', techniques: [], references: [], falsePositives: [], tunables: {}, needsProfile: true },
-    create(ctx) {
-      const t = new UlFeatureTracker(ctx.net, ctx.state);
-      return { row: (r) => t.row(r), finish: () => void (out = t.finish()) };
-    },
-  };
+  const collector = sampleCollector((s) => (out = s));
   const e = new Engine({ profile: p, registry: new DetectorRegistry().register(collector) });
   for (const r of rows) e.push(r);
   e.finish();

@@ -14,7 +14,7 @@
  */
 import type { NetView } from '../net.js';
 import type { CaseState, Serving } from '../state.js';
-import type { DetectRow } from '../types.js';
+import type { Detector, DetectRow } from '../types.js';
 import { DIAM, isInvoke, mapOp, smDirection } from '../ops.js';
 import { countryOfE164, countryOfMcc, distanceKm, plmnOfRealm, plmnOfVisited, type Country } from '../geo.js';
 import { isForeign, locationUpdateDoubts } from '../detectors/common.js';
@@ -273,4 +273,18 @@ export class UlFeatureTracker {
     }
     return this.samples;
   }
+}
+
+/**
+ * A detector that raises nothing and hands every location-update sample of a run to `onDone`
+ * (the tracker as model-ul runs it, inside the engine, for training and tests).
+ */
+export function sampleCollector(onDone: (samples: UlSample[]) => void): Detector {
+  return {
+    meta: { id: 'collect', title: 'collect', description: 'collects model features', severity: 'info', category: 'model', techniques: [], references: [], falsePositives: [], tunables: {}, needsProfile: true },
+    create(ctx) {
+      const t = new UlFeatureTracker(ctx.net, ctx.state);
+      return { row: (r) => t.row(r), finish: () => onDone(t.finish()) };
+    },
+  };
 }

@@ -22,10 +22,10 @@ import { decodeCaptureFile } from '../capture-file.js';
 import { flattenRecord } from '../../model/row.js';
 import { Engine } from '../../detect/engine.js';
 import { DetectorRegistry } from '../../detect/registry.js';
-import { FEATURES, UlFeatureTracker, type UlSample } from '../../detect/model/features.js';
+import { FEATURES, sampleCollector, type UlSample } from '../../detect/model/features.js';
 import { train, score, type LogisticModel } from '../../detect/model/logistic.js';
 import { parseProfile } from '../../detect/profile-schema.js';
-import type { Detector, DetectRow } from '../../detect/types.js';
+import type { DetectRow } from '../../detect/types.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -33,13 +33,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 export async function samplesOf(capture: string, profileText: string): Promise<{ samples: UlSample[]; ruleFrames: Set<number> }> {
   const profile = parseProfile(profileText, 'profile.json');
   let out: UlSample[] = [];
-  const collector: Detector = {
-    meta: { id: 'collect', title: 'collect', description: 'collects model features', severity: 'info', category: 'model', techniques: [], references: [], falsePositives: [], tunables: {}, needsProfile: true },
-    create(ctx) {
-      const t = new UlFeatureTracker(ctx.net, ctx.state);
-      return { row: (r) => t.row(r), finish: () => void (out = t.finish()) };
-    },
-  };
+  const collector = sampleCollector((s) => (out = s));
   const engine = new Engine({ profile, registry: new DetectorRegistry().register(collector) });
   const rows: DetectRow[] = [];
   for await (const b of decodeCaptureFile(capture)) for (const r of b.records) rows.push(flattenRecord(r));
