@@ -5,33 +5,68 @@
  * order; updating an entry keeps its place).
  *
  * Ids of 1-4 octets are numeric keys (value + length * 2^32, always ≥ 2^32); longer
- * or empty ids use their hex. Built for the hot path: no object per entry (the
- * fields live in parallel arrays, one slot per entry, slots used as a ring in
- * insertion order) and numeric keys in an open-addressing table of typed arrays
- * (a Map would box every key above the small-integer range).
+ * or empty ids use their hex. Built for the hot path, where a capture keeps up to
+ * `limit` (200k) dialogues open and every Begin / Continue stores one: an entry is
+ * a slot of a ring in insertion order, held in typed arrays only (numeric key, then
+ * three small integers: its interned dialogue context and the interned ids of its
+ * two addresses, side by side so that one cache line holds a slot), and numeric
+ * keys are found through an open-addressing table of (key, slot) pairs in one
+ * Float64Array (a Map would box every key above the small-integer range). Nothing
+ * the GC has to trace grows with the number of entries, and storing or finding an
+ * entry touches two or three cache lines instead of one per field.
  */
+
+/** A dialogue context as stored: the ACN and what it selects. Interned (one object per distinct context). */
+export interface DialogueContext {
+  readonly acn: string;
+  readonly user: string | undefined;
+  readonly acName: string | undefined;
+  readonly acVersion: number | undefined;
+}
+
+/** Whether `tid` is a numeric key (value + length * 2^32, length 1-4); other keys go to a Map. */
+function isNumKey(tid: number | string): tid is number {
+  return typeof tid === 'number' && tid >= 0x100000000 && tid < 0x500000000;
+}
+
+/** Int32 fields per ring slot: context index, address id a, address id b. */
+const META = 3;
+
 export class DialogueMemory {
-  /** Entry fields by slot (read them with the slot `find` returns). */
-  readonly acn: string[] = [];
-  readonly user: (string | undefined)[] = [];
-  readonly acName: (string | undefined)[] = [];
-  readonly acVersion: (number | undefined)[] = [];
-  private readonly ea: (string | undefined)[] = [];
-  private readonly eb: (string | undefined)[] = [];
-  /** Key of each slot: the numeric key, or 0 for a string key (then in `skey`). */
-  private readonly nkey: number[] = [];
-  private readonly skey: (string | undefined)[] = [];
+  /** Interned contexts (index = context id), and the first id of each ACN text (others found by a scan). */
+  private ctxs: DialogueContext[] = [];
+  private ctxByAcn = new Map<string, number>();
+  private lastCtx = -1;
+  /** Interned addresses: id 0 is `undefined`, ids ≥ 1 index addrList. */
+  private addrList: (string | undefined)[] = [undefined];
+  private addrIds = new Map<string, number>();
+  /** One-entry caches of the address → id lookups (the same string objects recur message after message). */
+  private memoA: string | undefined = undefined;
+  private memoAId = 0;
+  private memoB: string | undefined = undefined;
+  private memoBId = 0;
+
+  /** Ring of entries by slot: numeric key (0 for a string key, then in `skey`) and META ints. Grown up to `limit` slots. */
+  private rkey = new Float64Array(256);
+  private rmeta = new Int32Array(256 * META);
+  private skey: (number | string | undefined)[] | null = null;
   /** Insertion sequence numbers of the oldest live entry and of the next one (slot = seq % limit). */
   private head = 0;
   private tail = 0;
-  /** Numeric key index: key (0 = empty) and slot, linear probing. */
-  private hk = new Float64Array(256);
-  private hs = new Int32Array(256);
+  /**
+   * Numeric key index, linear probing: per bucket two Int32s, the key's low 32 bits and a
+   * word with its length and the slot (see insertNum); 2^(32 - shift) buckets.
+   */
+  private tab = new Int32Array(2 * 256);
+  private shift = 32 - 8;
   private hn = 0;
-  /** String key index. */
-  private readonly smap = new Map<string, number>();
+  /** Index of the other keys (hex strings; numbers outside the numeric-key range). */
+  private readonly smap = new Map<number | string, number>();
 
-  constructor(private readonly limit = 200000) {}
+  constructor(private readonly limit = 200000) {
+    // a slot (plus one) must fit the 30 bits of a bucket word
+    if (!(limit >= 1 && limit < 0x3fffffff)) throw new RangeError(`dialogue memory limit ${limit} out of range`);
+  }
 
   get size(): number {
     return this.tail - this.head;
@@ -39,110 +74,269 @@ export class DialogueMemory {
 
   /** Slot of the entry for `tid` stored by a message between the same two addresses (either direction), or -1. */
   find(tid: number | string, a: string | undefined, b: string | undefined): number {
-    const s = typeof tid === 'number' ? this.findNum(tid) : (this.smap.get(tid) ?? -1);
+    const s = isNumKey(tid) ? this.findNum(tid) : (this.smap.get(tid) ?? -1);
     if (s < 0) return -1;
-    const x = this.ea[s], y = this.eb[s];
-    return (x === a && y === b) || (x === b && y === a) ? s : -1;
+    const m = this.rmeta;
+    const x = m[s * META + 1]!, y = m[s * META + 2]!;
+    const ai = this.idA(a), bi = this.idB(b);
+    return (x === ai && y === bi) || (x === bi && y === ai) ? s : -1;
+  }
+
+  /** The dialogue context of a slot that `find` returned. */
+  context(slot: number): DialogueContext {
+    return this.ctxs[this.rmeta[slot * META]!]!;
   }
 
   set(tid: number | string, acn: string, user: string | undefined, acName: string | undefined, acVersion: number | undefined, a: string | undefined, b: string | undefined): void {
-    const num = typeof tid === 'number';
+    const num = isNumKey(tid);
     let s = num ? this.findNum(tid) : (this.smap.get(tid) ?? -1);
-    if (s >= 0 && this.acn[s] === acn && this.ea[s] === a && this.eb[s] === b) return;
-    if (this.tail - this.head >= this.limit) {
-      const old = this.head % this.limit;
-      const k = this.nkey[old]!;
+    if (s >= 0) {
+      const m = this.rmeta;
+      const o = s * META;
+      if (this.ctxs[m[o]!]!.acn === acn && m[o + 1] === this.idA(a) && m[o + 2] === this.idB(b)) return;
+    }
+    const limit = this.limit;
+    if (this.tail - this.head >= limit) {
+      const old = this.head % limit;
+      const k = this.rkey[old]!;
       if (k !== 0) this.removeNum(k);
-      else this.smap.delete(this.skey[old]!);
+      else this.smap.delete(this.skey![old]!);
       this.head++;
       if (old === s) s = -1;
     }
     if (s < 0) {
-      s = this.tail % this.limit;
+      s = this.tail % limit;
       this.tail++;
+      if (s >= this.rkey.length) this.growRing();
       if (num) {
-        this.nkey[s] = tid;
-        this.skey[s] = undefined;
+        this.rkey[s] = tid;
         this.insertNum(tid, s);
       } else {
-        this.nkey[s] = 0;
-        this.skey[s] = tid;
+        this.rkey[s] = 0;
+        const sk = (this.skey ??= []);
+        while (sk.length < s) sk.push(undefined);
+        sk[s] = tid;
         this.smap.set(tid, s);
       }
     }
-    this.acn[s] = acn;
-    this.user[s] = user;
-    this.acName[s] = acName;
-    this.acVersion[s] = acVersion;
-    this.ea[s] = a;
-    this.eb[s] = b;
+    // Ids are never reused while an entry may hold them; when stale ones pile up (contexts and
+    // addresses of evicted dialogues), renumber from the live entries before taking new ones.
+    if (this.addrList.length + 2 > 4 * this.limit + 4096 || this.ctxs.length + 1 > 2 * this.limit + 4096) this.compact();
+    const ci = this.ctxId(acn, user, acName, acVersion);
+    const ai = this.internA(a), bi = this.internB(b);
+    const m = this.rmeta;
+    const o = s * META;
+    m[o] = ci;
+    m[o + 1] = ai;
+    m[o + 2] = bi;
   }
 
-  private home(k: number, mask: number): number {
-    let h = Math.imul((k >>> 0) ^ Math.imul(Math.floor(k / 0x100000000), 0x9e3779b9), 0x85ebca6b);
-    h ^= h >>> 15;
-    return h & mask;
+  // ------------------------------------------------------------------ interning
+
+  /** Id of address `a` for comparison: 0 for undefined, -1 when never stored (matches nothing). */
+  private idA(a: string | undefined): number {
+    if (a === this.memoA) return this.memoAId;
+    if (a === undefined) return 0;
+    const id = this.addrIds.get(a);
+    if (id === undefined) return -1;
+    this.memoA = a;
+    this.memoAId = id;
+    return id;
+  }
+
+  private idB(b: string | undefined): number {
+    if (b === this.memoB) return this.memoBId;
+    if (b === undefined) return 0;
+    const id = this.addrIds.get(b);
+    if (id === undefined) return -1;
+    this.memoB = b;
+    this.memoBId = id;
+    return id;
+  }
+
+  private internA(a: string | undefined): number {
+    const id = this.idA(a);
+    return id >= 0 ? id : this.internNew(a!);
+  }
+
+  private internB(b: string | undefined): number {
+    const id = this.idB(b);
+    return id >= 0 ? id : this.internNew(b!);
+  }
+
+  private internNew(x: string): number {
+    const id = this.addrList.length;
+    this.addrList.push(x);
+    this.addrIds.set(x, id);
+    return id;
+  }
+
+  private ctxId(acn: string, user: string | undefined, acName: string | undefined, acVersion: number | undefined): number {
+    const ctxs = this.ctxs;
+    const l = this.lastCtx;
+    if (l >= 0) {
+      const c = ctxs[l]!;
+      if (c.acn === acn && c.user === user && c.acName === acName && c.acVersion === acVersion) return l;
+    }
+    const first = this.ctxByAcn.get(acn);
+    if (first !== undefined) {
+      for (let i = first; i < ctxs.length; i++) {
+        const c = ctxs[i]!;
+        if (c.acn === acn && c.user === user && c.acName === acName && c.acVersion === acVersion) return (this.lastCtx = i);
+      }
+    }
+    const id = ctxs.length;
+    ctxs.push({ acn, user, acName, acVersion });
+    if (first === undefined) this.ctxByAcn.set(acn, id);
+    return (this.lastCtx = id);
+  }
+
+  /**
+   * Rebuilds the context and address tables from the live entries only (ids renumbered in
+   * every live slot; the slot `set` is about to write may hold stale ids or none yet).
+   */
+  private compact(): void {
+    const ctxs: DialogueContext[] = [];
+    const ctxMap = new Map<DialogueContext, number>();
+    const ctxByAcn = new Map<string, number>();
+    const addrList: (string | undefined)[] = [undefined];
+    const addrIds = new Map<string, number>();
+    const m = this.rmeta;
+    const limit = this.limit;
+    const addr = (id: number): number => {
+      const x = this.addrList[id];
+      if (x === undefined) return 0;
+      let n = addrIds.get(x);
+      if (n === undefined) {
+        n = addrList.length;
+        addrList.push(x);
+        addrIds.set(x, n);
+      }
+      return n;
+    };
+    for (let q = this.head; q < this.tail; q++) {
+      const o = (q % limit) * META;
+      const c = this.ctxs[m[o]!];
+      if (c === undefined) {
+        m[o] = m[o + 1] = m[o + 2] = 0;
+        continue;
+      }
+      let ci = ctxMap.get(c);
+      if (ci === undefined) {
+        ci = ctxs.length;
+        ctxs.push(c);
+        ctxMap.set(c, ci);
+        if (!ctxByAcn.has(c.acn)) ctxByAcn.set(c.acn, ci);
+      }
+      m[o] = ci;
+      m[o + 1] = addr(m[o + 1]!);
+      m[o + 2] = addr(m[o + 2]!);
+    }
+    this.ctxs = ctxs;
+    this.ctxByAcn = ctxByAcn;
+    this.lastCtx = -1;
+    this.addrList = addrList;
+    this.addrIds = addrIds;
+    this.memoA = this.memoB = undefined;
+    this.memoAId = this.memoBId = 0;
+  }
+
+  // ------------------------------------------------------------------ ring and numeric index
+
+  private growRing(): void {
+    const n = Math.min(this.rkey.length * 2, this.limit);
+    const k = new Float64Array(n);
+    k.set(this.rkey);
+    this.rkey = k;
+    const m = new Int32Array(n * META);
+    m.set(this.rmeta);
+    this.rmeta = m;
+  }
+
+  /**
+   * Home bucket of a numeric key: the top `bits` bits of a multiplicative hash. Taking the top
+   * bits keeps the table ordered by home (apart from one cluster wrapping around its end), so
+   * that doubling it is a sequential sweep (see grow).
+   */
+  private home(k: number): number {
+    return Math.imul((k >>> 0) ^ Math.imul(Math.floor(k / 0x100000000), 0x9e3779b9), 0x85ebca6b) >>> this.shift;
   }
 
   private findNum(k: number): number {
-    const hk = this.hk;
-    const mask = hk.length - 1;
-    let i = this.home(k, mask);
+    const t = this.tab;
+    const mask = (t.length >> 1) - 1;
+    const v = k | 0, hi = Math.floor(k / 0x100000000) - 1;
+    let i = this.home(k);
     for (;;) {
-      const x = hk[i]!;
-      if (x === k) return this.hs[i]!;
-      if (x === 0) return -1;
+      const w = t[(i << 1) + 1]!;
+      if (w === 0) return -1;
+      if (t[i << 1] === v && w >>> 30 === hi) return (w & 0x3fffffff) - 1;
       i = (i + 1) & mask;
     }
   }
 
+  /** Bucket word of an entry: the key's length (1-4, minus 1) in the top 2 bits, slot + 1 below (0 = empty bucket). */
   private insertNum(k: number, slot: number): void {
-    if ((this.hn + 1) * 2 > this.hk.length) this.grow();
-    const hk = this.hk;
-    const mask = hk.length - 1;
-    let i = this.home(k, mask);
-    while (hk[i] !== 0) i = (i + 1) & mask;
-    hk[i] = k;
-    this.hs[i] = slot;
+    if ((this.hn + 1) * 4 > this.tab.length) this.grow();
+    this.put(this.tab, k | 0, ((Math.floor(k / 0x100000000) - 1) << 30) | (slot + 1), this.home(k));
     this.hn++;
+  }
+
+  private put(t: Int32Array, v: number, w: number, home: number): void {
+    const mask = (t.length >> 1) - 1;
+    let i = home;
+    while (t[(i << 1) + 1] !== 0) i = (i + 1) & mask;
+    t[i << 1] = v;
+    t[(i << 1) + 1] = w;
+  }
+
+  /** The numeric key of a bucket. */
+  private keyAt(t: Int32Array, i: number): number {
+    return (t[i << 1]! >>> 0) + ((t[(i << 1) + 1]! >>> 30) + 1) * 0x100000000;
   }
 
   /** Removes a present key (backward-shift deletion keeps every probe chain unbroken). */
   private removeNum(k: number): void {
-    const hk = this.hk, hs = this.hs;
-    const mask = hk.length - 1;
-    let i = this.home(k, mask);
-    while (hk[i] !== k) i = (i + 1) & mask;
+    const t = this.tab;
+    const mask = (t.length >> 1) - 1;
+    const v = k | 0, hi = Math.floor(k / 0x100000000) - 1;
+    let i = this.home(k);
+    while (!(t[i << 1] === v && t[(i << 1) + 1]! >>> 30 === hi && t[(i << 1) + 1] !== 0)) i = (i + 1) & mask;
     let j = i;
     for (;;) {
       j = (j + 1) & mask;
-      const x = hk[j]!;
-      if (x === 0) break;
-      const h = this.home(x, mask);
-      // move x back to i unless its home lies cyclically in (i, j]
+      if (t[(j << 1) + 1] === 0) break;
+      const h = this.home(this.keyAt(t, j));
+      // move the entry at j back to i unless its home lies cyclically in (i, j]
       if (i <= j ? h <= i || h > j : h <= i && h > j) {
-        hk[i] = x;
-        hs[i] = hs[j]!;
+        t[i << 1] = t[j << 1]!;
+        t[(i << 1) + 1] = t[(j << 1) + 1]!;
         i = j;
       }
     }
-    hk[i] = 0;
+    t[i << 1] = 0;
+    t[(i << 1) + 1] = 0;
     this.hn--;
   }
 
+  /**
+   * Doubles the numeric index (kept at most half full). The sweep starts just after an empty
+   * bucket, so entries come in the order of their homes and land in the new table in order:
+   * its writes move forward through memory instead of jumping around it.
+   */
   private grow(): void {
-    const ok = this.hk, os = this.hs;
-    const n = ok.length * 2;
-    this.hk = new Float64Array(n);
-    this.hs = new Int32Array(n);
-    const mask = n - 1;
-    for (let j = 0; j < ok.length; j++) {
-      const k = ok[j]!;
-      if (k === 0) continue;
-      let i = this.home(k, mask);
-      while (this.hk[i] !== 0) i = (i + 1) & mask;
-      this.hk[i] = k;
-      this.hs[i] = os[j]!;
+    const o = this.tab;
+    const n = o.length >> 1;
+    const t = new Int32Array(o.length * 2);
+    this.shift--;
+    let e = 0;
+    while (o[(e << 1) + 1] !== 0) e++;
+    for (let c = 1; c <= n; c++) {
+      const j = (e + c) & (n - 1);
+      const w = o[(j << 1) + 1]!;
+      if (w === 0) continue;
+      this.put(t, o[j << 1]!, w, this.home(this.keyAt(o, j)));
     }
+    this.tab = t;
   }
 }

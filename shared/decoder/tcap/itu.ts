@@ -217,11 +217,12 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
     let d = dtidKey !== undefined ? mem.find(dtidKey, ta, tb) : -1;
     if (d < 0 && otidKey !== undefined && first !== 0x64) d = mem.find(otidKey, ta, tb);
     if (d >= 0) {
-      acnUser = mem.user[d];
-      t.acn = mem.acn[d]!;
-      const acName = mem.acName[d];
+      const dc = mem.context(d);
+      acnUser = dc.user;
+      t.acn = dc.acn;
+      const acName = dc.acName;
       if (acName) t.acName = acName;
-      const acVersion = mem.acVersion[d];
+      const acVersion = dc.acVersion;
       if (acVersion !== undefined) t.acVersion = acVersion;
       flag(t, 'acn-from-dialogue');
     }
