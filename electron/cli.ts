@@ -15,6 +15,7 @@ const commands: Record<string, Cmd> = {
   export: { summary: 'export a case: --case CASE --parquet DIR', load: () => import('./cli/export.js') },
   detect: { summary: 'run the detectors over a case: --case CASE [--profile P] [--format table|ndjson]', load: () => import('./cli/detect.js') },
   analyze: { summary: 'ingest + detect in one go: CAPTURE… --profile P [--case CASE]', load: () => import('./cli/analyze.js') },
+  report: { summary: 'the case report (evidence hashes, findings, alerts with rule traces and frames, audit log): --case CASE [--out FILE] [--format html|markdown] [--status S,…] [--min-severity SEV]', load: () => import('./cli/report.js') },
   web: { summary: 'serve the workbench to a browser on 127.0.0.1: [--case CASE] [--port N]', load: () => import('./cli/web.js') },
 };
 
@@ -49,6 +50,12 @@ async function main(argv: string[]): Promise<number> {
     throw e;
   }
 }
+
+// A reader that stops early (`sigtrail decode x | head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

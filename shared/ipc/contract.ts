@@ -299,6 +299,8 @@ export interface Methods {
   triageSet: { args: TriageUpdate; result: AlertItem };
   sql: { args: { sql: string; limit?: number }; result: SqlResult };
   sqlCsv: { args: { sql: string; limit?: number }; result: { csv: string; rows: number } };
+  /** The case report (evidence hashes, findings, alerts with rule traces and frames, detector notes, audit log). */
+  reportExport: { args: { format?: 'html' | 'markdown'; statuses?: TriageStatus[]; minSeverity?: Severity }; result: { fileName: string; text: string; alerts: number } };
   scenarios: { args: Record<string, never>; result: ScenarioInfo[] };
   scenarioGenerate: { args: { scenarios: string[]; path?: string; seed?: number; messages?: number }; result: { jobId: string } };
   scenarioLabels: { args: Record<string, never>; result: ScenarioStep[] };
@@ -415,6 +417,7 @@ export const validators: { [M in MethodName]: (x: unknown) => Args<M> } = {
   triageSet: (x) => obj<Args<'triageSet'>>({ alertId: req(nonEmpty(200)), status: req(oneOf(TRIAGE_STATUSES)), tags: req(arr(nonEmpty(40), 30)), note: req(str(10000)) })(x, 'triageSet'),
   sql: (x) => obj<Args<'sql'>>({ sql: req(nonEmpty(100000)), limit: opt(int(1, 100000)) })(x, 'sql'),
   sqlCsv: (x) => obj<Args<'sqlCsv'>>({ sql: req(nonEmpty(100000)), limit: opt(int(1, 1_000_000)) })(x, 'sqlCsv'),
+  reportExport: (x) => obj<Args<'reportExport'>>({ format: opt(oneOf(['html', 'markdown'] as const)), statuses: opt(arr(oneOf(TRIAGE_STATUSES), 5)), minSeverity: opt(oneOf(SEVERITIES)) })(x, 'reportExport'),
   scenarios: (x) => none(x, 'scenarios'),
   scenarioGenerate: (x) => obj<Args<'scenarioGenerate'>>({ scenarios: req(arr(nonEmpty(100), 200)), path: opt(nonEmpty()), seed: opt(int(0, 2 ** 31)), messages: opt(int(10, 10_000_000)) })(x, 'scenarioGenerate'),
   scenarioLabels: (x) => none(x, 'scenarioLabels'),

@@ -8,7 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -162,6 +162,17 @@ test('workbench end to end through the web host', { skip: chromiumMissing, timeo
     assert.equal(await page.inputValue('[data-testid=triage-note]'), 'confirmed by the E2E run');
     const hist = await page.locator('[data-testid=alert-detail]').innerText();
     assert.match(hist, /triage/);
+
+    // --- the case report: a download carrying the triage just saved and the evidence hash
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=report-export]')]);
+    assert.match(download.suggestedFilename(), /-report-\d{4}-\d{2}-\d{2}\.html$/);
+    const reportPath = join(dir, download.suggestedFilename());
+    await download.saveAs(reportPath);
+    const report = readFileSync(reportPath, 'utf8');
+    assert.match(report, /confirmed by the E2E run/, 'the report carries the analyst note');
+    const ev = await api<Array<{ sha256: string | null }>>('evidenceList');
+    assert.ok(ev[0]?.sha256 && report.includes(ev[0].sha256), 'the report names the evidence SHA-256');
+    assert.ok(report.includes(`id="alert-${target.id}"`), 'the triaged alert is in the report');
 
     // --- messages view with a filter expression
     await nav('messages');

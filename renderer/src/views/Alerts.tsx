@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { call } from '../api/client.js';
+import { call, saveText } from '../api/client.js';
 import { SEVERITIES, TRIAGE_STATUSES, type AlertDetail, type AlertItem } from '../../../shared/ipc/contract.js';
 import type { Severity, TriageStatus } from '../../../shared/model/alert.js';
 import { useUi } from '../store.js';
@@ -45,6 +45,19 @@ export function AlertsView() {
       setSaving(false);
     }
   };
+  const [exporting, setExporting] = useState(false);
+  const report = async () => {
+    setExporting(true);
+    try {
+      const r = await call('reportExport', { format: 'html' });
+      await saveText(r.fileName, r.text, 'text/html');
+      notify(`Case report written: ${r.alerts} alerts`, 'info');
+    } catch (e) {
+      notify(errText(e));
+    } finally {
+      setExporting(false);
+    }
+  };
   const first = d?.evidenceFrames.find((f) => f.row);
 
   return (
@@ -61,6 +74,9 @@ export function AlertsView() {
         </select>
         <input className="input" placeholder="search title, detector, GT, IMSI, tag" value={text} onChange={(e) => setText(e.target.value)} style={{ width: 260 }} />
         <span className="muted">{list.length} alerts</span>
+        <button className="btn" style={{ marginLeft: 'auto' }} onClick={report} disabled={exporting} title="Every alert with its triage state, rule trace and evidence frames, the evidence files with their SHA-256, the detectors' descriptions and the audit log, as one HTML file" data-testid="report-export">
+          {exporting ? 'Writing report…' : 'Case report'}
+        </button>
       </div>
       <div className="split" style={{ gridTemplateColumns: 'minmax(520px, 1.25fr) minmax(420px, 1fr)' }}>
         <div>

@@ -22,6 +22,7 @@ import { compileFilter, FilterError } from '../../ipc/filter.js';
 import type { Severity, TriageStatus } from '../../model/alert.js';
 import { rowObjects, type CaseDb, type QueryResult } from './db.js';
 import { JobRegistry } from './jobs.js';
+import { caseReport } from '../report.js';
 import { readFrameBytes, toHex } from './frame-bytes.js';
 import { defaultIntegrations, type Integrations } from './integrations.js';
 
@@ -825,6 +826,10 @@ export function createApiService(opts: ServiceOptions): ApiService {
       return { csv: toCsv(r.columns, r.rows), rows: r.rows.length };
     },
 
+    async reportExport({ format = 'html', statuses, minSeverity }) {
+      const db = need();
+      return caseReport(qo, { casePath: db.path, ...(statuses ? { statuses } : {}), ...(minSeverity ? { minSeverity } : {}) }, format);
+    },
     scenarios: async () => integ.scenarios(),
     async scenarioGenerate({ scenarios, path, seed, messages }) {
       if (jobs.running() > 0) throw new ApiError('another job is running', 'failed');
