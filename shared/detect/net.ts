@@ -100,7 +100,8 @@ export class NetView {
   isHomeImsi(imsi: string | null | undefined): boolean {
     const h = this.profile?.home;
     if (!imsi || !h || !imsi.startsWith(h.mcc)) return false;
-    return h.mnc.some((m) => imsi.startsWith(m, 3));
+    for (const m of h.mnc) if (imsi.startsWith(m, 3)) return true;
+    return false;
   }
 
   /** Home subscriber by MSISDN (msisdnPrefixes, else the home GT prefixes). */
@@ -166,8 +167,26 @@ export class NetView {
     return countryOfE164(gt ?? undefined);
   }
 
-  /** Owner of a Diameter peer by host/realm. */
+  /** Owner of a Diameter peer by host/realm (cached per host and realm as given: the labels quote them). */
   ownerOfDiameter(host: string | null | undefined, realm: string | null | undefined): Owner {
+    let byRealm = this.diameterCache.get(host);
+    const hit = byRealm?.get(realm);
+    if (hit) return hit;
+    const o = this.classifyDiameter(host, realm);
+    if (this.diameterCacheSize++ > 100_000) {
+      this.diameterCache.clear();
+      this.diameterCacheSize = 0;
+      byRealm = undefined;
+    }
+    if (!byRealm) this.diameterCache.set(host, (byRealm = new Map()));
+    byRealm.set(realm, o);
+    return o;
+  }
+
+  private readonly diameterCache = new Map<string | null | undefined, Map<string | null | undefined, Owner>>();
+  private diameterCacheSize = 0;
+
+  private classifyDiameter(host: string | null | undefined, realm: string | null | undefined): Owner {
     const h = host?.toLowerCase();
     const r = realm?.toLowerCase();
     const p = this.profile;

@@ -134,8 +134,10 @@ export class UlFeatureTracker {
       this.pending.splice(0, this.head);
       this.head = 0;
     }
+    // Only invokes and Diameter requests count (follow-ups, SAI/UL, queries between updates).
+    if (!invoke && !dReq) return;
     const imsi = r.imsi ?? this.state.subscriber(r).imsi;
-    if (this.head < this.pending.length && (invoke || dReq)) this.followUp(r, imsi, op);
+    if (this.head < this.pending.length) this.followUp(r, imsi, op);
     if (!imsi || !this.net.isHomeImsi(imsi)) return;
     const isUl = (invoke && (op === 2 || op === 23)) || (dReq && r.diam_cmd === DIAM.ULR);
     const isSai = (invoke && op === 56) || (dReq && r.diam_cmd === DIAM.AIR);

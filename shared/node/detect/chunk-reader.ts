@@ -179,35 +179,152 @@ class Interner {
 }
 
 /**
+ * Intern table keyed by the raw 16-byte DuckDB string entries of a value's pieces (each: the length
+ * word and the three words of inline bytes), for values whose pieces are all stored inline. Hashing
+ * and comparing four words per piece costs far less than hashing the bytes one by one, and a hit
+ * needs no copy of the bytes. DuckDB zero-fills the unused inline bytes; were they not, equal strings
+ * would merely take separate slots (the key still fixes the bytes, so a hit is always the right string).
+ */
+class EntryInterner {
+  /** Words per key (4 per piece). */
+  private readonly k: number;
+  private strs: Array<string | undefined>;
+  private keys: Int32Array;
+  private hashes: Int32Array;
+  private mask: number;
+  private size = 0;
+  private lookups = 0;
+  private misses = 0;
+  /** False once the column's values turn out mostly distinct (interning then costs more than it saves). */
+  enabled = true;
+
+  constructor(pieces: number) {
+    this.k = pieces * 4;
+    this.strs = new Array<string | undefined>(1024);
+    this.keys = new Int32Array(1024 * this.k);
+    this.hashes = new Int32Array(1024);
+    this.mask = 1023;
+  }
+
+  /**
+   * The string whose entries are `words[p][r * 4 .. r * 4 + 4)` for each piece p; `make` decodes it on a miss.
+   * Every piece must be inline (length ≤ 12).
+   */
+  get(words: readonly Int32Array[], r: number, make: () => string): string {
+    const k = this.k;
+    const o = r * 4;
+    let h = k;
+    for (let p = 0; p < words.length; p++) {
+      const w = words[p]!;
+      h = Math.imul(h ^ w[o]!, 0x5bd1e995);
+      h = Math.imul(h ^ w[o + 1]!, 0x5bd1e995);
+      h = Math.imul(h ^ w[o + 2]!, 0x5bd1e995);
+      h = Math.imul(h ^ w[o + 3]!, 0x5bd1e995);
+      h ^= h >>> 13;
+    }
+    h ^= h >>> 15;
+    this.lookups++;
+    const keys = this.keys;
+    let slot = h & this.mask;
+    for (;;) {
+      const s = this.strs[slot];
+      if (s === undefined) break;
+      if (this.hashes[slot] === h) {
+        let at = slot * k, same = true;
+        for (let p = 0; p < words.length && same; p++) {
+          const w = words[p]!;
+          same = keys[at] === w[o] && keys[at + 1] === w[o + 1] && keys[at + 2] === w[o + 2] && keys[at + 3] === w[o + 3];
+          at += 4;
+        }
+        if (same) return s;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    const s = make();
+    this.misses++;
+    this.strs[slot] = s;
+    this.hashes[slot] = h;
+    let at = slot * k;
+    for (let p = 0; p < words.length; p++) {
+      const w = words[p]!;
+      keys[at] = w[o]!;
+      keys[at + 1] = w[o + 1]!;
+      keys[at + 2] = w[o + 2]!;
+      keys[at + 3] = w[o + 3]!;
+      at += 4;
+    }
+    if (++this.size * 2 > this.mask) this.grow();
+    if (this.lookups >= 8192 && this.misses * 2 > this.lookups) {
+      this.enabled = false;
+      this.strs = [];
+      this.keys = new Int32Array(0);
+      this.hashes = new Int32Array(0);
+    }
+    return s;
+  }
+
+  private grow(): void {
+    const k = this.k;
+    const cap = (this.mask + 1) * 2;
+    if (cap > 1 << 18) {
+      // Bounded memory: start over rather than grow past 256 k slots.
+      this.strs = new Array<string | undefined>(this.mask + 1);
+      this.hashes.fill(0);
+      this.size = 0;
+      return;
+    }
+    const oldS = this.strs, oldH = this.hashes, oldK = this.keys;
+    this.strs = new Array<string | undefined>(cap);
+    this.hashes = new Int32Array(cap);
+    this.keys = new Int32Array(cap * k);
+    this.mask = cap - 1;
+    for (let i = 0; i < oldS.length; i++) {
+      const s = oldS[i];
+      if (s === undefined) continue;
+      let slot = oldH[i]! & this.mask;
+      while (this.strs[slot] !== undefined) slot = (slot + 1) & this.mask;
+      this.strs[slot] = s;
+      this.hashes[slot] = oldH[i]!;
+      this.keys.set(oldK.subarray(i * k, i * k + k), slot * k);
+    }
+  }
+}
+
+/**
  * VARCHAR: 16-byte entries, a 4-byte length then either the bytes inline (up to 12) or a 4-byte prefix and
  * a pointer to the bytes (read through the bindings). With several vectors, the value is their concatenation
  * (pieces of one column; null when the first piece is).
  */
 function varcharReader(pieces: number): ColumnReader {
+  const entries = new EntryInterner(pieces);
+  /** Values with a piece stored out of line (non-ASCII text), interned by their bytes. */
   const pool = new Interner();
-  if (pieces === 1) {
-    return ([vec], n, out) => {
-      const raw = duckdb.vector_get_data(vec!, n * 16);
-      const data = raw.byteOffset % 4 === 0 ? raw : raw.slice();
-      const lens = new Uint32Array(data.buffer, data.byteOffset, n * 4);
-      const val = validityOf(vec!, n);
-      for (let r = 0; r < n; r++) {
-        if (!isValid(val, r)) out[r] = null;
-        else {
-          const len = lens[r * 4]!;
-          out[r] = len <= INLINE ? pool.get(data, r * 16 + 4, len) : pool.get(duckdb.get_data_from_pointer(raw.buffer as ArrayBuffer, raw.byteOffset + r * 16 + 8, len), 0, len);
-        }
-      }
-    };
-  }
   let buf = new Uint8Array(64);
   const raws: Uint8Array[] = new Array<Uint8Array>(pieces);
-  const lens: Uint32Array[] = new Array<Uint32Array>(pieces);
+  const words: Int32Array[] = new Array<Int32Array>(pieces);
+  let row = 0;
+  /** Bytes of row `row`'s pieces (all inline) copied into `buf`; returns the length. */
+  const gather = (): number => {
+    let len = 0;
+    for (let p = 0; p < pieces; p++) {
+      const l = words[p]![row * 4]!;
+      const raw = raws[p]!;
+      const o = row * 16 + 4;
+      for (let i = 0; i < l; i++) buf[len + i] = raw[o + i]!;
+      len += l;
+    }
+    return len;
+  };
+  // Decoding on a miss of the entry table (all pieces inline, so at most 12 bytes each).
+  const make1 = (): string => decode(raws[0]!, row * 16 + 4, words[0]![row * 4]!);
+  const makeN = (): string => decode(buf, 0, gather());
+  const make = pieces === 1 ? make1 : makeN;
+  if (buf.length < pieces * INLINE) buf = new Uint8Array(pieces * INLINE);
   return (vecs, n, out) => {
     for (let p = 0; p < pieces; p++) {
       const raw = duckdb.vector_get_data(vecs[p]!, n * 16);
       raws[p] = raw.byteOffset % 4 === 0 ? raw : raw.slice();
-      lens[p] = new Uint32Array(raws[p]!.buffer, raws[p]!.byteOffset, n * 4);
+      words[p] = new Int32Array(raws[p]!.buffer, raws[p]!.byteOffset, n * 4);
     }
     const val = validityOf(vecs[0]!, n);
     for (let r = 0; r < n; r++) {
@@ -215,15 +332,22 @@ function varcharReader(pieces: number): ColumnReader {
         out[r] = null;
         continue;
       }
-      const l0 = lens[0]![r * 4]!;
-      if (l0 <= INLINE && lens[1]![r * 4] === 0) {
-        // Short value: the first piece is all of it.
-        out[r] = pool.get(raws[0]!, r * 16 + 4, l0);
+      let inline = true;
+      for (let p = 0; p < pieces; p++) {
+        if (words[p]![r * 4]! > INLINE) {
+          inline = false;
+          break;
+        }
+      }
+      row = r;
+      if (inline) {
+        out[r] = entries.enabled ? entries.get(words, r, make) : make();
         continue;
       }
+      // A piece stored out of line: copy the pieces' bytes (inline or through their pointers) and intern those.
       let len = 0;
       for (let p = 0; p < pieces; p++) {
-        const l = lens[p]![r * 4]!;
+        const l = words[p]![r * 4]!;
         if (l === 0) continue;
         if (len + l > buf.length) {
           const nb = new Uint8Array(Math.max(buf.length * 2, len + l));
