@@ -4,6 +4,7 @@
  * Never loads the file whole; memory stays flat in the file size.
  */
 import { createReadStream, statSync, openSync, readSync, closeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { SigRecord } from '../model/record.js';
 import type { DecodeOptions } from '../decoder/context.js';
@@ -83,27 +84,54 @@ export async function* decodeCaptureFile(path: string, opts: DecodeFileOptions =
     errors.push({ frame: e.frame, fileOffset: e.fileOffset, layer: 'file', reason: e.reason });
   };
   const parser = createCaptureParser(onPacket, onError);
-  const raw = createReadStream(path, { highWaterMark: opts.chunkSize ?? 1 << 20 });
+  const gz = isGzipFile(path);
   let bytesRead = 0;
+  if (!gz) {
+    // Plain file: read into one buffer reused for every chunk. The parser hands packets out as
+    // views of it, which the decoder reads during the call only (anything it keeps it copies:
+    // reassembly buffers, Diameter AVP bytes), so the buffer is free again once a chunk is
+    // parsed. A stream would allocate (and page-fault in) a new megabyte per chunk.
+    const fh = await open(path, 'r');
+    try {
+      const buf = new Uint8Array(Math.max(opts.chunkSize ?? 1 << 20, 1));
+      for (;;) {
+        if (opts.signal?.aborted) throw new Error('cancelled');
+        const { bytesRead: n } = await fh.read(buf, 0, buf.length, null);
+        if (n === 0) break;
+        bytesRead += n;
+        const chunk = n === buf.length ? buf : buf.subarray(0, n);
+        // Feed in slices so batches stay near batchSize whatever the chunk size:
+        // short-lived batches keep records out of the old generation (GC cost).
+        for (let at = 0; at < chunk.length; at += SLICE) {
+          parser.push(at === 0 && chunk.length <= SLICE ? chunk : chunk.subarray(at, at + SLICE));
+          if (records.length >= batchSize || errors.length >= batchSize) {
+            yield { records, errors, bytesRead, totalBytes, framesSeen };
+            records = [];
+            errors = [];
+          }
+        }
+      }
+    } finally {
+      await fh.close();
+    }
+    parser.end();
+    yield { records, errors, bytesRead, totalBytes, framesSeen };
+    return;
+  }
+  const raw = createReadStream(path, { highWaterMark: opts.chunkSize ?? 1 << 20 });
   raw.on('data', (c) => {
     bytesRead += (c as Buffer).length;
   });
-  const gz = isGzipFile(path);
-  let src: AsyncIterable<Buffer> = raw;
-  if (gz) {
-    // Larger output chunks than zlib's 16 KiB default: fewer async hops, fewer records straddling chunks.
-    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
-    raw.on('error', (e) => gunzip.destroy(e));
-    src = raw.pipe(gunzip);
-  }
+  // Larger output chunks than zlib's 16 KiB default: fewer async hops, fewer records straddling chunks.
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+  raw.on('error', (e) => gunzip.destroy(e));
+  const src: AsyncIterable<Buffer> = raw.pipe(gunzip);
   try {
-    for await (const chunk of src) {
+    for await (const c of src) {
       if (opts.signal?.aborted) throw new Error('cancelled');
-      const u8 = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
-      // Feed in slices so batches stay near batchSize whatever the chunk size:
-      // short-lived batches keep records out of the old generation (GC cost).
-      for (let off = 0; off < u8.length; off += SLICE) {
-        parser.push(off === 0 && u8.length <= SLICE ? u8 : u8.subarray(off, off + SLICE));
+      const chunk = new Uint8Array(c.buffer, c.byteOffset, c.length);
+      for (let at = 0; at < chunk.length; at += SLICE) {
+        parser.push(at === 0 && chunk.length <= SLICE ? chunk : chunk.subarray(at, at + SLICE));
         if (records.length >= batchSize || errors.length >= batchSize) {
           yield { records, errors, bytesRead, totalBytes, framesSeen };
           records = [];
@@ -114,7 +142,7 @@ export async function* decodeCaptureFile(path: string, opts: DecodeFileOptions =
   } catch (e) {
     raw.destroy();
     if (e instanceof NotACaptureError) throw e;
-    if (gz && e instanceof Error && /unexpected end of file|incorrect header|invalid/i.test(e.message)) {
+    if (e instanceof Error && /unexpected end of file|incorrect header|invalid/i.test(e.message)) {
       // A cut or damaged .gz: keep everything decoded so far and report one error.
       parser.end();
       errors.push({ frame: framesSeen + 1, fileOffset: -1, layer: 'file', reason: `gzip stream damaged: ${e.message}` });

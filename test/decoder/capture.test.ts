@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCaptureParser, NotACaptureError, type CaptureError, type RawPacket } from '../../shared/decoder/capture/index.js';
 import { decodeCaptureFile } from '../../shared/node/capture-file.js';
-import { NgWriter, bytes, concat, ether, ipv4, pcapFile, udp } from '../helpers/pcap-build.js';
+import { FrameDecoder } from '../../shared/decoder/pipeline.js';
+import { NgWriter, bytes, concat, dataChunk, diameter, ether, ipv4, m3uaBeat, pcapFile, sctp, tcp, udp } from '../helpers/pcap-build.js';
 
 const CAPTURES = resolve(new URL('../../..', import.meta.url).pathname, 'shared/captures');
 
@@ -339,6 +340,101 @@ test('decodeCaptureFile: gzip and plain give the same frames; a non-capture thro
     await assert.rejects(async () => {
       for await (const _ of decodeCaptureFile(join(dir, 'junk.bin'))) void _;
     }, (e: unknown) => e instanceof NotACaptureError && /first bytes 47 45 54 20/.test((e as Error).message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Records (JSON) and frame errors of `file` decoded in memory in one push, the reference for decodeCaptureFile. */
+function decodeInMemory(file: Uint8Array): { records: string[]; errors: string[] } {
+  const dec = new FrameDecoder();
+  const records: string[] = [];
+  const errors: string[] = [];
+  const p = createCaptureParser((pk) => {
+    const r = dec.decode(pk);
+    for (const x of r.records) records.push(JSON.stringify(x));
+    for (const x of r.errors) errors.push(`${pk.frame} ${x.layer} ${x.reason}`);
+  }, () => {});
+  p.push(file);
+  p.end();
+  return { records, errors };
+}
+
+/**
+ * Frames whose bytes the decoder must keep across frames: IPv4 fragments out of order, SCTP
+ * DATA fragments (in and out of order), TCP Diameter out of order and over several segments,
+ * each piece separated from the next by more than a read buffer of filler frames.
+ */
+function reassemblyCapture(): Uint8Array {
+  const SYN = 0x02;
+  const frames: Uint8Array[] = [];
+  let fill = 0;
+  const filler = (): void => {
+    for (let i = 0; i < 40; i++) frames.push(ether(ipv4(132, sctp([dataChunk(1000 + fill * 40 + i, m3uaBeat(64, 0x30 + (fill % 64)))], { vtag: 77 }))));
+    fill++;
+  };
+  // IPv4 fragments of one SCTP packet, last two first
+  const seg = sctp([dataChunk(7, m3uaBeat(400, 0x51))]);
+  frames.push(ether(ipv4(132, seg.subarray(160, 320), { id: 9, off: 160, mf: true })));
+  filler();
+  frames.push(ether(ipv4(132, seg.subarray(320), { id: 9, off: 320 })));
+  filler();
+  frames.push(ether(ipv4(132, seg.subarray(0, 160), { id: 9, mf: true })));
+  filler();
+  // SCTP fragments: B, M, E, then E, B, M of another message
+  const big = m3uaBeat(600, 0x52);
+  const [a, b, c] = [big.subarray(0, 200), big.subarray(200, 400), big.subarray(400)];
+  const f = (tsn: number, d: Uint8Array, flags: number, ssn: number): Uint8Array => ether(ipv4(132, sctp([dataChunk(tsn, d, { flags, sid: 4, ssn })], { vtag: 99 })));
+  for (const x of [f(10, a, 2, 1), f(11, b, 0, 1), f(12, c, 1, 1), f(22, c, 1, 2), f(20, a, 2, 2), f(21, b, 0, 2)]) {
+    frames.push(x);
+    filler();
+  }
+  // TCP Diameter: a PDU over three segments, then two PDUs whose segments arrive out of order
+  const tseg = (seq: number, p: Uint8Array, flags = 0x18): Uint8Array => ether(ipv4(6, tcp(p, { seq, flags })));
+  const d3 = diameter({ hbh: 3, size: 300 });
+  frames.push(tseg(999, new Uint8Array(0), SYN));
+  frames.push(tseg(1000, d3.subarray(0, 100)));
+  filler();
+  frames.push(tseg(1100, d3.subarray(100, 200)));
+  filler();
+  frames.push(tseg(1200, d3.subarray(200)));
+  const data = concat([diameter({ hbh: 1, size: 200 }), diameter({ hbh: 2, size: 48 })]);
+  const base = 1000 + d3.length;
+  frames.push(tseg(base + 100, data.subarray(100, 200)));
+  filler();
+  frames.push(tseg(base + 200, data.subarray(200)));
+  filler();
+  frames.push(tseg(base, data.subarray(0, 100)));
+  filler();
+  return pcapFile({}, frames.map((data, i) => ({ sec: 1000 + i, sub: 0, data })));
+}
+
+test('decodeCaptureFile reads plain files into one reused buffer: records equal a decode of the whole file in memory, whatever the chunk size', async () => {
+  // Packets are views of the read buffer, which the next chunk overwrites: anything a decoder
+  // kept without copying (IP / SCTP / TCP / SCCP reassembly, Diameter AVP bytes, …) would show
+  // up here as a difference against the in-memory decode.
+  const dir = mkdtempSync(join(tmpdir(), 'sigtrail-cap-'));
+  try {
+    const synth = join(dir, 'reassembly.pcap');
+    writeFileSync(synth, reassemblyCapture());
+    const files = [synth, ...listCaptures().filter((n) => !n.endsWith('.gz')).map((n) => join(CAPTURES, n))];
+    assert.ok(files.length > 1, 'corpus missing');
+    for (const path of files) {
+      const want = decodeInMemory(new Uint8Array(readFileSync(path)));
+      if (path === synth) assert.ok(want.records.length > 400 && want.records.some((r) => r.includes('"hopByHop":3')), 'reassembled PDUs decoded');
+      for (const chunkSize of [1499, 4096 + 13, 65536 + 7]) {
+        const got: string[] = [];
+        const gotErr: string[] = [];
+        for await (const b of decodeCaptureFile(path, { chunkSize })) {
+          for (const x of b.records) got.push(JSON.stringify(x));
+          for (const x of b.errors) gotErr.push(`${x.frame} ${x.layer} ${x.reason.replace(/ \(at byte \d+\)$/, '')}`);
+        }
+        const what = `${path.split('/').pop()!}, chunks of ${chunkSize}`;
+        assert.equal(got.length, want.records.length, `${what}: record count`);
+        for (let i = 0; i < got.length; i++) assert.equal(got[i], want.records[i], `${what}: record ${i}`);
+        assert.deepEqual(gotErr, want.errors, `${what}: frame errors`);
+      }
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
