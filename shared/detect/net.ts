@@ -45,13 +45,26 @@ export class NetView {
   /** Owner of a GT / E.164 address. */
   ownerOfGt(gt: string | null | undefined): Owner {
     if (!gt) return { kind: 'unknown', label: 'no GT' };
-    const hit = this.gtCache.get(gt);
-    if (hit) return hit;
-    const o = this.classifyGt(gt);
-    if (this.gtCache.size > 200_000) this.gtCache.clear();
-    this.gtCache.set(gt, o);
+    // Detectors ask about the same one or two GTs (calling, called) many times per row.
+    if (gt === this.lastGt) return this.lastOwner!;
+    if (gt === this.prevGt) return this.prevOwner!;
+    let o = this.gtCache.get(gt);
+    if (!o) {
+      o = this.classifyGt(gt);
+      if (this.gtCache.size > 200_000) this.gtCache.clear();
+      this.gtCache.set(gt, o);
+    }
+    this.prevGt = this.lastGt;
+    this.prevOwner = this.lastOwner;
+    this.lastGt = gt;
+    this.lastOwner = o;
     return o;
   }
+
+  private lastGt: string | undefined;
+  private lastOwner: Owner | undefined;
+  private prevGt: string | undefined;
+  private prevOwner: Owner | undefined;
 
   private classifyGt(gt: string): Owner {
     const p = this.profile;

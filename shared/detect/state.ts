@@ -50,7 +50,8 @@ export class CaseState {
    */
   private readonly tx = new Map<string, Map<string, Pending>>();
   private txOrder: Pending[] = [];
-  private readonly diam = new Map<string, DetectRow>();
+  /** Open Diameter requests: hop-by-hop id → end-to-end id → request. */
+  private readonly diam = new Map<number, Map<number | null | undefined, DetectRow>>();
   private readonly imsiToMsisdn = new Map<string, string>();
   private readonly msisdnToImsi = new Map<string, string>();
   private readonly serving = new Map<string, Serving>();
@@ -74,12 +75,18 @@ export class CaseState {
     this.rowSub = undefined;
     if (r.family === 'diameter') {
       if (r.hbh == null) return;
-      const k = `${r.hbh}|${r.e2e}`;
-      if (r.diam_request) this.diam.set(k, r);
-      else {
-        this.current = this.diam.get(k);
+      // Request ↔ answer by (hop-by-hop, end-to-end) id: nested maps, no key string per message.
+      const byE2e = this.diam.get(r.hbh);
+      if (r.diam_request) {
+        if (byE2e) byE2e.set(r.e2e, r);
+        else this.diam.set(r.hbh, new Map([[r.e2e, r]]));
+      } else {
+        this.current = byE2e?.get(r.e2e);
         this.sawResponses = true;
-        if (this.current) this.diam.delete(k);
+        if (this.current) {
+          byE2e!.delete(r.e2e);
+          if (!byE2e!.size) this.diam.delete(r.hbh);
+        }
       }
       this.learn(r.imsi, r.msisdn);
       if (this.current) this.learn(this.current.imsi ?? r.imsi, this.current.msisdn ?? r.msisdn);
@@ -127,7 +134,10 @@ export class CaseState {
       } else keep.push(p);
     }
     this.txOrder = keep;
-    for (const [k, r] of this.diam) if (now - r.ts > 300) this.diam.delete(k);
+    for (const [h, byE2e] of this.diam) {
+      for (const [k, r] of byE2e) if (now - r.ts > 300) byE2e.delete(k);
+      if (!byE2e.size) this.diam.delete(h);
+    }
   }
 
   /** Flushes open transactions at the end of the case. */

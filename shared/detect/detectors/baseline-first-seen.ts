@@ -28,8 +28,9 @@ export const detector: Detector = {
     const frac = ctx.num('baselineFraction'), minMsgs = ctx.num('minBaselineMessages');
     const ops = parseOps(ctx.list('ops'), 'baseline-first-seen', opSet);
     let t0: number | undefined, t1 = 0;
-    const firstSeen = new Map<string, { r: DetectRow; sub: { imsi?: string; msisdn?: string } }>();
-    const gtTimes = new Map<string, number[]>();
+    /** Per calling GT: its message times (capped) and the first message of each watched operation. */
+    interface Peer { times: number[]; first: Map<number, { r: DetectRow; sub: { imsi?: string; msisdn?: string } }> | undefined }
+    const peers = new Map<string, Peer>();
     return {
       row(r) {
         if (t0 === undefined) t0 = r.ts;
@@ -37,28 +38,27 @@ export const detector: Detector = {
         if (!isInvoke(r) || !r.calling_gt) return;
         const op = mapOp(r);
         if (op === undefined) return;
-        let ts = gtTimes.get(r.calling_gt);
-        if (!ts) gtTimes.set(r.calling_gt, (ts = []));
-        if (ts.length < 5000) ts.push(r.ts);
+        let p = peers.get(r.calling_gt);
+        if (!p) peers.set(r.calling_gt, (p = { times: [], first: undefined }));
+        if (p.times.length < 5000) p.times.push(r.ts);
         // One entry per (GT, operation); the subscriber is resolved now, while the row's request is linked.
         if (!ops.has(op)) return;
-        const k = `${r.calling_gt}|${op}`;
-        if (!firstSeen.has(k)) firstSeen.set(k, { r, sub: ctx.state.subscriber(r) });
+        const first = (p.first ??= new Map());
+        if (!first.has(op)) first.set(op, { r, sub: ctx.state.subscriber(r) });
       },
       finish() {
         if (t0 === undefined) return;
         const cut = t0 + (t1 - t0) * frac;
-        for (const [k, { r, sub }] of firstSeen) {
-          const op = mapOp(r)!;
-          if (!ops.has(op) || r.ts <= cut) continue;
+        for (const [gt, p] of peers) for (const [op, { r, sub }] of p.first ?? []) {
+          if (r.ts <= cut) continue;
           const o = ctx.net.senderOf(r);
           if (!isForeign(o) || !ctx.net.towardHome(r)) continue;
-          const before = (gtTimes.get(r.calling_gt!) ?? []).filter((t) => t <= cut).length;
+          const before = p.times.filter((t) => t <= cut).length;
           if (before < minMsgs) continue;
           // A partner's HLR managing its own roamers (ISD/CL/PRN for its IMSIs) is its normal role.
           if (sub.imsi && !ctx.net.isHomeImsi(sub.imsi) && ctx.net.gtBelongsToImsiHome(r.calling_gt, sub.imsi).ok) continue;
           ctx.emit({
-            key: k,
+            key: `${gt}|${op}`,
             rows: [r],
             attacker: attackerOf(r, o),
             victim: victimOf(sub),
