@@ -210,10 +210,24 @@ export class DecodeContext {
     this.rec.notes = append(this.rec.notes, text);
   }
 
+  /**
+   * Protocol list of the message being decoded by the frame pipeline: a record it makes
+   * starts with this (emptied) list as its `protos`, the layers push onto it, and the record
+   * gets an exact-size copy when it is emitted (`finish`). A list made by [] and push() would
+   * reserve 17 slots on the first push for the 3-5 names a message has.
+   */
+  readonly protoScratch: string[] = [];
+
+  /** `rec`, with its own copy of the protocol list if it still shares the scratch list. */
+  finish(rec: SigRecord): SigRecord {
+    if (rec.protos === this.protoScratch) rec.protos = this.protoScratch.slice();
+    return rec;
+  }
+
   /** Emit a finished record (used by fan-out layers such as TCAP). */
   emit(rec: SigRecord): void {
     this.emitted = true;
-    this.out.push(rec);
+    this.out.push(this.finish(rec));
   }
 
   /** Shallow copy of the current record, for per-component fan-out. */

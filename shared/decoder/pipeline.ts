@@ -92,7 +92,9 @@ export class FrameDecoder {
     if (pdu.transport.heuristic && !this.ctx.opts.heuristics) return;
     const ctx = this.ctx;
     const p = this.pkt;
-    const rec = newRecord(p.frame, p.tsSec, p.tsNsec, p.fileOffset, this.msgIdx, pdu.transport);
+    const protos = ctx.protoScratch;
+    while (protos.length > 0) protos.pop();
+    const rec = newRecord(p.frame, p.tsSec, p.tsNsec, p.fileOffset, this.msgIdx, pdu.transport, protos);
     ctx.rec = rec;
     ctx.emitted = false;
     const before = ctx.out.length;
@@ -115,7 +117,7 @@ export class FrameDecoder {
       // A layer bug must not lose the frame: keep what decoded and say where it broke.
       ctx.stop((rec.protos[rec.protos.length - 1] as Stop['layer']) ?? 'link', `decoder fault: ${e instanceof Error ? e.message : String(e)}`, 0);
     }
-    if (!ctx.emitted && rec.protos.length > 0) ctx.out.push(rec);
+    if (!ctx.emitted && rec.protos.length > 0) ctx.out.push(ctx.finish(rec));
     if (ctx.out.length > before) this.msgIdx++;
   }
 }

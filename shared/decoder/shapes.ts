@@ -25,8 +25,8 @@ export function append<T>(list: T[] | undefined, v: T): T[] {
 
 type Full<T> = { [K in keyof Required<T>]: T[K] };
 
-/** A message record with no layer decoded yet. */
-export function newRecord(frame: number, tsSec: number, tsNsec: number, fileOffset: number, msgIdx: number, transport: TransportInfo | undefined): SigRecord {
+/** A message record with no layer decoded yet; `protos` is its (empty) protocol list. */
+export function newRecord(frame: number, tsSec: number, tsNsec: number, fileOffset: number, msgIdx: number, transport: TransportInfo | undefined, protos: string[] = []): SigRecord {
   const r: Full<SigRecord> = {
     frame,
     tsSec,
@@ -34,7 +34,7 @@ export function newRecord(frame: number, tsSec: number, tsNsec: number, fileOffs
     fileOffset,
     msgIdx,
     compIdx: -1,
-    protos: [],
+    protos,
     transport,
     m3ua: undefined,
     m2pa: undefined,
@@ -55,8 +55,8 @@ export function newRecord(frame: number, tsSec: number, tsNsec: number, fileOffs
   return r;
 }
 
-/** Per-component copy of a message record (what DecodeContext.fork does), with its own protos / notes arrays. */
-export function componentRecord(b: SigRecord, compIdx: number, component: ComponentInfo | undefined): SigRecord {
+/** Per-component copy of a message record (what DecodeContext.fork does), with its own notes array; `protos` is its protocol list (default: a copy of b's). */
+export function componentRecord(b: SigRecord, compIdx: number, component: ComponentInfo | undefined, protos: string[] = b.protos.slice()): SigRecord {
   const r: Full<SigRecord> = {
     frame: b.frame,
     tsSec: b.tsSec,
@@ -64,7 +64,7 @@ export function componentRecord(b: SigRecord, compIdx: number, component: Compon
     fileOffset: b.fileOffset,
     msgIdx: b.msgIdx,
     compIdx,
-    protos: b.protos.slice(),
+    protos,
     transport: b.transport,
     m3ua: b.m3ua,
     m2pa: b.m2pa,
@@ -177,3 +177,4 @@ export function newSccpInfo(type: number, typeName: string, called: SccpAddress,
   };
   return s;
 }
+

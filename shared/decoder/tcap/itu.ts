@@ -270,6 +270,10 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
     if (last) {
       base.compIdx = i;
       base.component = c.info;
+    } else if (base.protos === ctx.protoScratch) {
+      // shares the pipeline's protocol list (its own exact copy is made when it is emitted);
+      // what the user pushes on it is taken off again below, for the next component
+      r = componentRecord(base, i, c.info, base.protos);
     } else r = componentRecord(base, i, c.info);
     ctx.rec = r;
     try {
@@ -284,13 +288,19 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
         base.cap = undefined;
         base.protos.length = nProtos;
         base.stop = stop0;
-      }
+      } else truncate(base.protos, nProtos);
       throw e;
     } finally {
       ctx.rec = base;
     }
     ctx.emit(r);
+    if (!last) truncate(base.protos, nProtos);
   }
+}
+
+/** Shortens `list` to `n` entries (pop(): the length setter is a slow runtime call). */
+function truncate(list: string[], n: number): void {
+  while (list.length > n) list.pop();
 }
 
 /** Dialogue portion: EXTERNAL { direct-reference OID, [0] DialoguePDU }. Returns the component user named by the ACN. */
