@@ -116,3 +116,39 @@ test('a cancelled detection throws DetectCancelled and leaves the stored alerts 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('detection reads in stored order beside the order check, and reads again sorted when the check says the stored order is not the time order', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sigtrail-detect-order-'));
+  const h = await openCase(join(dir, 'c.duckdb'));
+  try {
+    await h.conn.run("INSERT INTO evidence (id, name) VALUES (1, 'a.pcap')");
+    resetFrames();
+    const a = mapBegin({ ts: 1_700_000_100, op: OPS.ATI, from: ATT.GT, to: H.HLR, opc: ATT.PC, dpc: H.PC_HLR, msisdn: MSISDN_HOME });
+    const b = mapBegin({ ts: 1_700_000_200, op: OPS.PSI, from: ATT.GT, to: H.VLR, opc: ATT.PC, dpc: H.PC_VLR, imsi: IMSI_HOME });
+    const rows = [a, mapEnd(a), b, mapEnd(b)];
+    const passes = async (): Promise<{ reads: number; ids: string[] }> => {
+      const seen: number[] = [];
+      const r = await detectOpenCase(h, { profile, write: false, onProgress: (n) => seen.push(n) });
+      // onProgress counts the rows read so far: a count that does not grow starts another read.
+      return { reads: 1 + seen.filter((n, i) => i > 0 && n <= seen[i - 1]!).length, ids: r.alerts.map((x) => x.id).sort() };
+    };
+    await insertRows(h, 1, rows);
+    const inOrder = await passes();
+    assert.equal(inOrder.reads, 1, 'rows stored in time order are read once');
+    assert.ok(inOrder.ids.length > 0);
+    // A row without a time stored first: the stored order passes the per-row check while reading (nothing is
+    // smaller than the first row) but is not the time order (NULL sorts last), which only the order check sees.
+    await h.conn.run('DELETE FROM messages');
+    await h.conn.run(`INSERT INTO messages (evidence_id, frame, ts, msg_idx, comp_idx, family, tcap_type) VALUES (1, 999, NULL, 0, 0, 'map', 'begin')`);
+    await insertRows(h, 1, rows);
+    const nullFirst = await passes();
+    assert.equal(nullFirst.reads, 2, 'read again, sorted');
+    assert.deepEqual(nullFirst.ids, inOrder.ids);
+    const sorted: string[] = [];
+    for await (const chunk of caseRowChunks(h, undefined, undefined, 'sort')) for (const r of chunk) sorted.push(String(r.frame));
+    assert.equal(sorted.at(-1), '999', 'the row without a time comes last in time order');
+  } finally {
+    await closeCase(h);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

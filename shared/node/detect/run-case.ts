@@ -69,15 +69,41 @@ export class OrderError extends Error {
  * Captures are ingested in file order, so this is the common case; checking costs one pass over five
  * columns (~50 ms per million rows) where sorting the detector columns costs over a second.
  */
-async function storedInTimeOrder(h: CaseHandle, where: string): Promise<boolean> {
+async function storedInTimeOrder(h: CaseHandle, where: string, query: (sql: string) => Promise<Array<Record<string, unknown>>> = (sql) => caseQuery(h, sql)): Promise<boolean> {
   try {
-    const keep = await caseQuery(h, "SELECT current_setting('preserve_insertion_order') AS p");
+    const keep = await query("SELECT current_setting('preserve_insertion_order') AS p");
     if (keep[0]?.p !== true) return false;
     const k = ORDER_KEY.join(', ');
-    const r = await caseQuery(h, `SELECT count(*) FILTER (WHERE NOT (k > pk)) AS bad, count(*) FILTER (WHERE ${ORDER_KEY.map((c) => `${c} IS NULL`).join(' OR ')}) AS nulls FROM (SELECT ${k}, (${k}) AS k, lag((${k})) OVER () AS pk FROM messages${where})`);
+    const r = await query(`SELECT count(*) FILTER (WHERE NOT (k > pk)) AS bad, count(*) FILTER (WHERE ${ORDER_KEY.map((c) => `${c} IS NULL`).join(' OR ')}) AS nulls FROM (SELECT ${k}, (${k}) AS k, lag((${k})) OVER () AS pk FROM messages${where})`);
     return Number(r[0]?.bad) === 0 && Number(r[0]?.nulls) === 0;
   } catch {
     return false;
+  }
+}
+
+/** The messages a detector can use: those that reach TCAP or Diameter (given the table's columns). */
+function messagesFilter(have: ReadonlySet<string>): string {
+  // ISUP, SCCP management, M3UA ASP/MGMT rows are skipped in SQL, which matters for real captures with a lot of such traffic.
+  return have.has('tcap_type') && have.has('family') ? ` WHERE tcap_type IS NOT NULL OR family IN ('map', 'cap', 'tcap', 'diameter')` : '';
+}
+
+/**
+ * The storedInTimeOrder check for the detector columns, run on a second connection of the case's database so
+ * that it runs beside the stream on `h.conn` instead of before it. False on any error.
+ */
+async function timeOrderVerdict(h: CaseHandle): Promise<boolean> {
+  let conn: Awaited<ReturnType<CaseHandle['instance']['connect']>> | undefined;
+  try {
+    conn = await h.instance.connect();
+    const c = conn;
+    const query = async (sql: string): Promise<Array<Record<string, unknown>>> => (await c.runAndReadAll(sql)).getRowObjectsJS();
+    const have = new Set((await query("SELECT column_name FROM duckdb_columns() WHERE table_name = 'messages' AND database_name = current_database()")).map((r) => String(r.column_name)));
+    if (!ORDER_KEY.every((k) => have.has(k) && (DETECT_COLUMNS as readonly string[]).includes(k))) return false;
+    return await storedInTimeOrder(h, messagesFilter(have), query);
+  } catch {
+    return false;
+  } finally {
+    conn?.closeSync();
   }
 }
 
@@ -86,17 +112,17 @@ async function storedInTimeOrder(h: CaseHandle, where: string): Promise<boolean>
  * The next chunk is fetched while the caller works on the current one. With `order: 'auto'` (default)
  * messages already stored in time order are read without sorting; if the rows then contradict that,
  * `OrderError` is thrown before any out-of-order row is yielded and the caller should re-read with
- * `order: 'sort'`.
+ * `order: 'sort'`. With `order: 'stored'` the stored order is read without that check first (the caller
+ * runs it itself, see detectOpenCase); rows out of order still raise `OrderError` before they are yielded.
  */
-export async function* caseRowChunks(h: CaseHandle, chunkHint?: (n: number) => void, columns: readonly string[] | '*' = DETECT_COLUMNS, order: 'auto' | 'sort' = 'auto'): AsyncGenerator<DetectRow[]> {
+export async function* caseRowChunks(h: CaseHandle, chunkHint?: (n: number) => void, columns: readonly string[] | '*' = DETECT_COLUMNS, order: 'auto' | 'sort' | 'stored' = 'auto'): AsyncGenerator<DetectRow[]> {
   const types = new Map((await caseQuery(h, "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'messages' AND database_name = current_database()")).map((r) => [String(r.column_name), String(r.data_type)]));
   const have = new Set(types.keys());
   const cols = columns === '*' ? [...have] : columns.filter((c) => have.has(c));
-  // Only messages that reach TCAP or Diameter carry anything a detector reads (ISUP, SCCP management, M3UA
-  // ASP/MGMT rows are skipped in SQL, which matters for real captures with a lot of such traffic).
-  const where = have.has('tcap_type') && have.has('family') ? ` WHERE tcap_type IS NOT NULL OR family IN ('map', 'cap', 'tcap', 'diameter')` : '';
+  // Only messages that reach TCAP or Diameter carry anything a detector reads.
+  const where = messagesFilter(have);
   const keyAt = ORDER_KEY.map((c) => cols.indexOf(c));
-  const stored = order === 'auto' && keyAt.every((i) => i >= 0) && (await storedInTimeOrder(h, where));
+  const stored = keyAt.every((i) => i >= 0) && (order === 'stored' || (order === 'auto' && (await storedInTimeOrder(h, where))));
   // Strings longer than DuckDB stores inline are selected in pieces (after the sort: a projection keeps the order).
   const maxLen = await varcharMaxLengths(h);
   const pieces = cols.map((c) => (types.get(c) === 'VARCHAR' ? piecesFor(maxLen.get(c)) : 1));
@@ -124,34 +150,39 @@ export async function* caseRowChunks(h: CaseHandle, chunkHint?: (n: number) => v
   let kTs = -Infinity, kEv = -Infinity, kFrame = -Infinity, kMsg = -Infinity, kComp = -Infinity;
   let n = 0;
   let next = res.fetchChunk();
-  for (;;) {
-    const chunk = await next;
-    if (!chunk || chunk.rowCount === 0) break;
-    next = res.fetchChunk();
-    const count = reader.read(chunk);
-    const data = reader.columns;
-    if (stored) {
-      const ts = data[keyAt[0]!]!, ev = data[keyAt[1]!]!, fr = data[keyAt[2]!]!, mi = data[keyAt[3]!]!, ci = data[keyAt[4]!]!;
-      for (let r = 0; r < count; r++) {
-        const a = ts[r] as number, b = ev[r] as number, c = fr[r] as number, d = mi[r] as number, e = ci[r] as number;
-        const after = a > kTs || (a === kTs && (b > kEv || (b === kEv && (c > kFrame || (c === kFrame && (d > kMsg || (d === kMsg && e > kComp)))))));
-        if (!after) {
-          // Drain the prefetch before giving up, so the connection is free for the sorted re-read.
-          await next;
-          throw new OrderError(`messages are not stored in time order after row ${n + r} (frame ${c})`);
+  try {
+    for (;;) {
+      const chunk = await next;
+      if (!chunk || chunk.rowCount === 0) break;
+      next = res.fetchChunk();
+      const count = reader.read(chunk);
+      const data = reader.columns;
+      if (stored) {
+        const ts = data[keyAt[0]!]!, ev = data[keyAt[1]!]!, fr = data[keyAt[2]!]!, mi = data[keyAt[3]!]!, ci = data[keyAt[4]!]!;
+        for (let r = 0; r < count; r++) {
+          const a = ts[r] as number, b = ev[r] as number, c = fr[r] as number, d = mi[r] as number, e = ci[r] as number;
+          const after = a > kTs || (a === kTs && (b > kEv || (b === kEv && (c > kFrame || (c === kFrame && (d > kMsg || (d === kMsg && e > kComp)))))));
+          if (!after) {
+            // Drain the prefetch before giving up, so the connection is free for the sorted re-read.
+            await next;
+            throw new OrderError(`messages are not stored in time order after row ${n + r} (frame ${c})`);
+          }
+          kTs = a;
+          kEv = b;
+          kFrame = c;
+          kMsg = d;
+          kComp = e;
         }
-        kTs = a;
-        kEv = b;
-        kFrame = c;
-        kMsg = d;
-        kComp = e;
       }
+      const rows = new Array<DetectRow>(count);
+      for (let r = 0; r < count; r++) rows[r] = new Row(data, r);
+      n += count;
+      chunkHint?.(n);
+      yield rows;
     }
-    const rows = new Array<DetectRow>(count);
-    for (let r = 0; r < count; r++) rows[r] = new Row(data, r);
-    n += count;
-    chunkHint?.(n);
-    yield rows;
+  } finally {
+    // A caller that stops reading early leaves a fetch in flight: let it finish before the connection is reused.
+    await next.catch(() => null);
   }
 }
 
@@ -216,23 +247,36 @@ export async function writeAlerts(h: CaseHandle, alerts: Alert[], detectors: str
 /** Runs all (configured) detectors over an open case. */
 export async function detectOpenCase(h: CaseHandle, opts: DetectCaseOptions): Promise<DetectCaseResult> {
   const t0 = performance.now();
-  const run = async (order: 'auto' | 'sort'): Promise<{ engine: Engine; rows: number }> => {
+  // Whether the stored order is the time order is checked on a second connection while the first pass already
+  // reads in stored order (the check takes a few hundred ms on a 1M-message case); the pass is abandoned as
+  // soon as the check says no, and the rows are read again sorted.
+  let ordered: boolean | undefined;
+  const verdict = timeOrderVerdict(h).then((v) => (ordered = v));
+  const run = async (order: 'stored' | 'sort'): Promise<{ engine: Engine; rows: number }> => {
     const engine = new Engine({ profile: opts.profile, ...(opts.config ? { config: opts.config } : {}) });
     let rows = 0;
+    const notInOrder = (): OrderError => new OrderError('messages are not stored in time order');
     for await (const chunk of caseRowChunks(h, opts.onProgress, DETECT_COLUMNS, order)) {
       if (opts.signal?.aborted) throw new DetectCancelled();
+      if (order === 'stored' && ordered === false) throw notInOrder();
       for (const r of chunk) engine.push(r);
       rows += chunk.length;
     }
+    if (order === 'stored' && !(await verdict)) throw notInOrder();
     return { engine, rows };
   };
   let pass: { engine: Engine; rows: number };
   try {
-    pass = await run('auto');
-  } catch (e) {
-    // The stored order was not the time order after all: start over on sorted rows.
-    if (!(e instanceof OrderError)) throw e;
-    pass = await run('sort');
+    try {
+      pass = await run('stored');
+    } catch (e) {
+      // The stored order was not the time order after all: start over on sorted rows.
+      if (!(e instanceof OrderError)) throw e;
+      pass = await run('sort');
+    }
+  } finally {
+    // The check's connection is closed before the caller may close the case.
+    await verdict;
   }
   const { engine, rows } = pass;
   if (opts.signal?.aborted) throw new DetectCancelled();
