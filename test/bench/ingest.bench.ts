@@ -19,9 +19,10 @@ import { linksSql, kpisSql } from '../../shared/store/derived.js';
 import { MESSAGE_COLUMN_NAMES } from '../../shared/store/schema.js';
 import { sqlStr } from '../../shared/store/import-map.js';
 import type { NetworkProfile } from '../../shared/model/profile.js';
+import { ORACLE_SCRIPT } from '../helpers/shared-dir.js';
 
 const root = new URL('../..', import.meta.url).pathname;
-const ORACLE = '/work/shared/oracle/tshark-fields.sh';
+const ORACLE = ORACLE_SCRIPT;
 
 function mib(n: number): string {
   return `${(n / (1 << 20)).toFixed(1)} MiB`;

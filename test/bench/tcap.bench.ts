@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { decodeTcap, hexBytes } from '../fixtures/tcap/harness.js';
+import { CAPTURES } from '../helpers/shared-dir.js';
 
 interface Msg { tcap: string; called: number | null }
 
@@ -35,7 +37,7 @@ export async function bench(): Promise<void> {
   const rBuilt = rate(built, 5000);
   console.log(`sigtrail TCAP, corpus messages (${real.length} distinct, mostly malformed TCAP): ${(rReal / 1e3).toFixed(0)} k msg/s`);
   console.log(`sigtrail TCAP+MAP/CAP, hand-built set (${built.length} messages, full parameter decode): ${(rBuilt / 1e3).toFixed(0)} k msg/s`);
-  const cap = '/work/shared/captures/sigtran.net__performance-20260724T093659Z.pcap.gz';
+  const cap = join(CAPTURES, 'sigtran.net__performance-20260724T093659Z.pcap.gz');
   const t0 = process.hrtime.bigint();
   const p = spawnSync('tshark', ['-n', '-r', cap, '-T', 'fields', '-e', 'tcap.otid', '-e', 'gsm_old.localValue'], { maxBuffer: 1 << 28 });
   const s = Number(process.hrtime.bigint() - t0) / 1e9;

@@ -14,11 +14,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureRenderer, startWeb } from '../../electron/cli/web.js';
 import { artifacts, chromiumMissing, launchChromium, makeDemoCase, root } from './helpers.js';
+import { CAPTURES } from '../helpers/shared-dir.js';
 
 /** The bits of the DOM used inside page.evaluate callbacks (this tsconfig has no DOM lib). */
 type Dom = { document: { querySelector(s: string): { textContent: string | null } | null }; location: { hash: string } };
 
-const CAPTURE = '/work/shared/captures/magma__gx_gy_combined_04_210505_133027-1.pcapng';
+const CAPTURE = join(CAPTURES, 'magma__gx_gy_combined_04_210505_133027-1.pcapng');
 
 test('workbench end to end through the web host', { skip: chromiumMissing, timeout: 300_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sigtrail-e2e-'));

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateFiles, type FrameTruth } from '../../shared/generator/index.js';
+import { ORACLE_SCRIPT } from '../helpers/shared-dir.js';
 
 const hasTshark = spawnSync('tshark', ['-v'], { stdio: 'ignore' }).status === 0;
 const skip = hasTshark ? false : 'tshark is not installed';
@@ -89,7 +90,7 @@ test('tshark decodes a capture covering every scenario without malformed packets
 });
 
 const hasPython = spawnSync('python3', ['-V'], { stdio: 'ignore' }).status === 0;
-const ORACLE = '/work/shared/oracle/tshark-fields.sh';
+const ORACLE = ORACLE_SCRIPT;
 
 test("sigtrail's tshark-format decode of a generated capture equals the tshark oracle, cell for cell", { skip: !hasTshark ? 'tshark is not installed' : !hasPython ? 'python3 (needed by the oracle script) is not installed' : false, timeout: 240000 }, async (t) => {
   const { existsSync } = await import('node:fs');

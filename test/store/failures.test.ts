@@ -11,8 +11,9 @@ import { gunzipSync } from 'node:zlib';
 import { openCase, closeCase, caseQuery, ingestFiles } from '../../shared/node/store/case.js';
 import { synthRecords } from './synth.js';
 import { tmpDir, writeNdjson, fingerprint, fingerprintOf } from './helpers.js';
+import { CAPTURES } from '../helpers/shared-dir.js';
 
-const CAPS = '/work/shared/captures';
+const CAPS = CAPTURES;
 const small = synthRecords(400, 5).records;
 
 async function seeded(dir: string): Promise<string> {

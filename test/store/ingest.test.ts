@@ -11,6 +11,7 @@ import { openCase, closeCase, caseQuery, ingestFiles, exportParquet, caseSummary
 import { tsharkHeader, tsharkRow } from '../../shared/decoder/tshark-format.js';
 import { synthRecords } from './synth.js';
 import { tmpDir, writeNdjson, fingerprint } from './helpers.js';
+import { CAPTURES } from '../helpers/shared-dir.js';
 
 const { records, dialogues } = synthRecords(3000, 11);
 
@@ -157,7 +158,7 @@ test('CSV with a header mapping', async () => {
 test('tshark -T ek JSON of a real capture gives one row per frame', { skip: !hasTshark() ? 'tshark not installed' : false }, async () => {
   const t = tmpDir('ek');
   try {
-    const cap = '/work/shared/captures/ss7-firewall-rule-mining__test_op_code.pcap';
+    const cap = join(CAPTURES, 'ss7-firewall-rule-mining__test_op_code.pcap');
     const ek = join(t.dir, 'x.ek.json');
     writeFileSync(ek, execFileSync('tshark', ['-r', cap, '-T', 'ek'], { stdio: ['ignore', 'pipe', 'ignore'] }));
     const h = await openCase(join(t.dir, 'c.duckdb'));

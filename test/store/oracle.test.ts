@@ -10,9 +10,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { openCase, closeCase, caseQuery, ingestFiles } from '../../shared/node/store/case.js';
 import { tmpDir } from './helpers.js';
+import { CAPTURES, ORACLE_EXPECTED } from '../helpers/shared-dir.js';
 
-const CAPS = '/work/shared/captures';
-const EXP = '/work/shared/oracle/expected';
+const CAPS = CAPTURES;
+const EXP = ORACLE_EXPECTED;
 
 function expectedRows(capture: string): number | null {
   const tsv = join(EXP, `${capture}.tsv`);
