@@ -29,12 +29,6 @@ export interface FrameBatch {
   framesSeen: number;
 }
 
-/**
- * Bytes handed to the parser at a time (a batch is yielded between slices, so a
- * batch overshoots batchSize by up to one slice of records, ~18 frames of MAP traffic).
- */
-const SLICE = 4 * 1024;
-
 export interface DecodeFileOptions extends Partial<DecodeOptions> {
   /**
    * Approximate number of records per yielded batch (default 64). Small
@@ -42,8 +36,10 @@ export interface DecodeFileOptions extends Partial<DecodeOptions> {
    * large ones: the records of the batch being filled are most of what a
    * scavenge copies (measured: 8192 → 512 roughly halves the decode time;
    * 512 → 128 with 16 KiB slices copies 157 → 50 MB over two passes of a
-   * 300k-message capture; 128 → 64 with 4 KiB slices: 352 → 158 KB copied per
-   * scavenge of a 600k-message capture, scavenge pauses about halved).
+   * 300k-message capture; 128 → 64: 352 → 158 KB copied per scavenge of a
+   * 600k-message capture, scavenge pauses about halved). The parser stops at
+   * the frame that fills the batch (CaptureParser.pushSome), so a batch
+   * overshoots only by the records of that one frame.
    */
   batchSize?: number;
   /** Read chunk size in bytes. */
@@ -101,10 +97,10 @@ export async function* decodeCaptureFile(path: string, opts: DecodeFileOptions =
         if (n === 0) break;
         bytesRead += n;
         const chunk = n === buf.length ? buf : buf.subarray(0, n);
-        // Feed in slices so batches stay near batchSize whatever the chunk size:
-        // short-lived batches keep records out of the old generation (GC cost).
-        for (let at = 0; at < chunk.length; at += SLICE) {
-          parser.push(at === 0 && chunk.length <= SLICE ? chunk : chunk.subarray(at, at + SLICE));
+        // Parse only as many frames as the batch has room for, then yield it: short-lived
+        // batches keep records out of the old generation (GC cost).
+        for (let at = 0; at < chunk.length; ) {
+          at = parser.pushSome(chunk, at, batchSize - records.length);
           if (records.length >= batchSize || errors.length >= batchSize) {
             yield { records, errors, bytesRead, totalBytes, framesSeen };
             records = [];
@@ -131,8 +127,8 @@ export async function* decodeCaptureFile(path: string, opts: DecodeFileOptions =
     for await (const c of src) {
       if (opts.signal?.aborted) throw new Error('cancelled');
       const chunk = new Uint8Array(c.buffer, c.byteOffset, c.length);
-      for (let at = 0; at < chunk.length; at += SLICE) {
-        parser.push(at === 0 && chunk.length <= SLICE ? chunk : chunk.subarray(at, at + SLICE));
+      for (let at = 0; at < chunk.length; ) {
+        at = parser.pushSome(chunk, at, batchSize - records.length);
         if (records.length >= batchSize || errors.length >= batchSize) {
           yield { records, errors, bytesRead, totalBytes, framesSeen };
           records = [];

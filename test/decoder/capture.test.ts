@@ -41,6 +41,34 @@ function parse(file: Uint8Array, chunk = 0): Got {
   return got;
 }
 
+/**
+ * Like parse(), with pushSome(): each chunk is parsed `budget(i)` frames at a time (the
+ * i-th call's budget); checks that no call delivers more frames than asked and that every
+ * call makes progress.
+ */
+function parseSome(file: Uint8Array, chunk: number, budget: (i: number) => number): Got {
+  const got: Got = { packets: [], errors: [] };
+  let calls = 0;
+  const p = createCaptureParser(
+    (r: RawPacket) => got.packets.push({ frame: r.frame, tsSec: r.tsSec, tsNsec: r.tsNsec, fileOffset: r.fileOffset, linkType: r.linkType, iface: r.iface, capLen: r.capLen, origLen: r.origLen, data: hexOf(r.data) }),
+    (e) => got.errors.push(e),
+  );
+  for (let i = 0; i < file.length; i += chunk) {
+    const c = file.subarray(i, i + chunk);
+    for (let at = 0; at < c.length; ) {
+      const want = budget(calls++);
+      const before = got.packets.length;
+      const next = p.pushSome(c, at, want);
+      assert.ok(next > at && next <= c.length, `pushSome progress (${at} -> ${next} of ${c.length})`);
+      assert.ok(got.packets.length - before <= Math.max(1, want), `pushSome delivered ${got.packets.length - before} frames for a budget of ${want}`);
+      if (next < c.length) assert.equal(got.packets.length - before, Math.max(1, want), 'pushSome stops early only with the budget used up');
+      at = next;
+    }
+  }
+  p.end();
+  return got;
+}
+
 const PKT = ether(ipv4(17, udp(bytes([1, 2, 3, 4, 5]))));
 
 function readCapture(name: string): Uint8Array {
@@ -192,6 +220,40 @@ test('chunk-boundary independence: corpus captures with 1-byte, odd and large ch
 });
 
 // ------------------------------------------------------------------ damage
+
+test('pushSome: frames, offsets and errors as push(), whatever the budgets and chunk sizes', () => {
+  const files = [
+    multiSection(),
+    ...listCaptures().filter((n) => !n.endsWith('.gz') && (n.startsWith('xcodec') || n.startsWith('ss7-firewall') || n.startsWith('open5gs__testattach'))).map(readCapture),
+  ];
+  let seed = 7;
+  const rnd = (): number => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  for (const f of files) {
+    const ref = parse(f);
+    for (const chunk of [1, 97, 4096, f.length]) {
+      for (const budget of [(): number => 1, (): number => 0, (): number => 3, (): number => 1 + ((rnd() * 40) | 0)]) {
+        assert.deepEqual(parseSome(f, chunk, budget), ref, `chunk size ${chunk}, budget ${budget.toString()}`);
+      }
+    }
+  }
+  // damaged files: the same packets and errors as push()
+  const base = files[1] ?? files[0]!;
+  for (let i = 0; i < 300; i++) {
+    const f = base.slice();
+    for (let j = 0; j < 3; j++) f[(rnd() * Math.min(f.length, 200)) | 0] = (rnd() * 256) | 0;
+    let ref: Got | undefined;
+    try {
+      ref = parse(f);
+    } catch (e) {
+      assert.throws(() => parseSome(f, 61, () => 2), (x: unknown) => x instanceof NotACaptureError && x.message === (e as Error).message);
+      continue;
+    }
+    assert.deepEqual(parseSome(f, 61, () => 2), ref, `mutation ${i}`);
+  }
+});
 
 test('not a capture: NotACaptureError with a one-line reason naming the first bytes', () => {
   const html = new TextEncoder().encode('<html><body>nope</body></html>');

@@ -119,12 +119,31 @@ class Parser implements CaptureParser {
   }
 
   push(chunk: Uint8Array): void {
+    this.feed(chunk, 0, Infinity);
+  }
+
+  pushSome(chunk: Uint8Array, start: number, maxFrames: number): number {
+    return this.feed(chunk, start, this.frame + Math.max(1, maxFrames));
+  }
+
+  /** Parses chunk[start…] until frame `stopAt` has been delivered; returns the offset reached (chunk.length: all of it taken). */
+  private feed(chunk: Uint8Array, start: number, stopAt: number): number {
     if (this.ended) throw new Error('capture parser: push after end');
-    let p = 0;
     const n = chunk.length;
-    this.total += n;
+    if (start >= n) return n;
+    this.total += n - start;
+    const p = this.feedLoop(chunk, start, stopAt);
+    // bytes left to the caller are not counted as pushed yet
+    if (p < n) this.total -= n - p;
+    return p;
+  }
+
+  private feedLoop(chunk: Uint8Array, start: number, stopAt: number): number {
+    let p = start;
+    const n = chunk.length;
     while (p < n) {
-      if (this.st === St.Dead) return;
+      if (this.frame >= stopAt) return p;
+      if (this.st === St.Dead) return n;
       if (this.skip > 0) {
         const k = Math.min(this.skip, n - p);
         this.skip -= k;
@@ -144,7 +163,7 @@ class Parser implements CaptureParser {
         carry.set(chunk.subarray(p, p + k), this.carryLen);
         this.carryLen += k;
         p += k;
-        if (this.carryLen < this.need) return;
+        if (this.carryLen < this.need) return n;
         const used = this.item(carry, 0, this.carryLen);
         if (used === 0) {
           if (this.skip > 0) {
@@ -154,7 +173,10 @@ class Parser implements CaptureParser {
             this.carry = null;
             this.carryLen = 0;
           }
-          if ((this.st as St) !== St.Dead && this.need <= this.carryLen) return this.stall();
+          if ((this.st as St) !== St.Dead && this.need <= this.carryLen) {
+            this.stall();
+            return n;
+          }
           continue; // Dead, or needs more (header now known): the loop grows the carry
         }
         // `used` is always the whole carry: we only ever copied up to `need`.
@@ -173,13 +195,17 @@ class Parser implements CaptureParser {
       if ((this.st as St) === St.Dead || this.skip > 0) continue;
       // Incomplete: start a carry for this one item.
       const have = n - p;
-      if (this.need <= have) return this.stall();
+      if (this.need <= have) {
+        this.stall();
+        return n;
+      }
       const c = new Uint8Array(Math.max(this.need, have));
       c.set(chunk.subarray(p, n));
       this.carry = c;
       this.carryLen = have;
-      return;
+      return n;
     }
+    return n;
   }
 
   end(): void {

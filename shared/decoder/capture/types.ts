@@ -35,6 +35,13 @@ export type CaptureFormat = 'pcap' | 'pcapng';
 export interface CaptureParser {
   readonly format: CaptureFormat | undefined;
   push(chunk: Uint8Array): void;
+  /**
+   * Like push(chunk.subarray(start)), but returns once `maxFrames` more frames (at least 1)
+   * have been delivered, at an item boundary: the offset in `chunk` reached, chunk.length
+   * when all of it was taken (parsed, or kept for the item it ends inside). The caller
+   * pushes the rest later; a chunk is split without copying an item that straddles the split.
+   */
+  pushSome(chunk: Uint8Array, start: number, maxFrames: number): number;
   /** End of stream: reports a truncated last record as one error. */
   end(): void;
 }
