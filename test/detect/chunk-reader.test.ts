@@ -79,3 +79,22 @@ test('piece counts follow the longest string, capped', () => {
   assert.deepEqual(stringPieces('imsi', 1), ['"imsi"']);
   assert.deepEqual(stringPieces('imsi', 2), ['CASE WHEN strlen("imsi") <= 12 THEN "imsi" ELSE substr("imsi", 1, 12) END', `CASE WHEN strlen("imsi") > 12 THEN substr("imsi", 13) ELSE '' END`]);
 });
+
+test('columns with no value in a whole chunk read as nulls, and the chunks after them read their values', async () => {
+  const inst = await DuckDBInstance.create(':memory:');
+  const conn = await inst.connect();
+  try {
+    // Rows 4096..8191 (two full chunks) have no value in any column but i; values before and after, with a NULL now and then.
+    await conn.run(`CREATE TABLE t AS SELECT i, CASE WHEN (i < 4096 OR i >= 8192) AND i % 5 <> 0 THEN 'value-' || i || repeat('x', i % 30) END AS s,
+      CASE WHEN (i < 4096 OR i >= 8192) AND i % 7 <> 0 THEN i * 3 END::INTEGER AS n, CASE WHEN i < 4096 OR i >= 8192 THEN i / 8 END::DOUBLE AS d,
+      CASE WHEN i < 4096 OR i >= 8192 THEN 4294967296 + i END::BIGINT AS big, CASE WHEN i < 4096 OR i >= 8192 THEN i % 2 = 0 END AS b FROM range(12000) r(i)`);
+    const want = await reference(conn, 'SELECT i, s, n, d, big, b FROM t ORDER BY i');
+    assert.ok(want.slice(4096, 8192).every((r) => r.slice(1).every((v) => v === null)) && want[1]!.every((v) => v !== null) && want[8193]!.every((v) => v !== null));
+    assert.deepEqual(await readAll(conn, 'SELECT i, s, n, d, big, b FROM t ORDER BY i'), want);
+    const split = await readAll(conn, `SELECT i, ${stringPieces('s', 3).join(', ')}, n, d, big, b FROM (SELECT * FROM t ORDER BY i)`, [1, 3, 1, 1, 1, 1]);
+    assert.deepEqual(split, want);
+  } finally {
+    conn.closeSync();
+    inst.closeSync();
+  }
+});

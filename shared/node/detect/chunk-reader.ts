@@ -14,7 +14,7 @@ import { DuckDBTypeId, type DuckDBDataChunk, type DuckDBType } from '@duckdb/nod
 
 type Out = unknown[];
 /** Reads one output column of a chunk from its result vector(s) into `out[0..n)`; null for invalid entries. */
-type ColumnReader = (vecs: readonly duckdb.Vector[], n: number, out: Out) => void;
+type ColumnReader = (vecs: readonly duckdb.Vector[], n: number, out: Out, val: Uint8Array | null) => void;
 
 const utf8 = new TextDecoder();
 /** Bytes an entry stores inline (DuckDB string_t). */
@@ -26,6 +26,13 @@ function validityOf(vec: duckdb.Vector, n: number): Uint8Array | null {
 
 const isValid = (val: Uint8Array | null, r: number): boolean => val === null || (val[r >> 3]! & (1 << (r & 7))) !== 0;
 
+/** Whether the validity mask marks all of the first n entries invalid (NULL). */
+function noneValid(val: Uint8Array, n: number): boolean {
+  const full = n >> 3;
+  for (let i = 0; i < full; i++) if (val[i] !== 0) return false;
+  return (n & 7) === 0 || (val[full]! & ((1 << (n & 7)) - 1)) === 0;
+}
+
 /** Raw bytes of a vector's data, copied when misaligned for `align`-byte elements (DuckDB aligns them; this is a guard). */
 function dataOf(vec: duckdb.Vector, bytes: number, align: number): Uint8Array {
   const d = duckdb.vector_get_data(vec, bytes);
@@ -33,48 +40,48 @@ function dataOf(vec: duckdb.Vector, bytes: number, align: number): Uint8Array {
 }
 
 // One function per element type, so that each loop stays monomorphic.
-const readBool: ColumnReader = ([vec], n, out) => {
-  const a = dataOf(vec!, n, 1), val = validityOf(vec!, n);
+const readBool: ColumnReader = ([vec], n, out, val) => {
+  const a = dataOf(vec!, n, 1);
   for (let r = 0; r < n; r++) out[r] = isValid(val, r) ? a[r] !== 0 : null;
 };
-const readI8: ColumnReader = ([vec], n, out) => {
-  const d = dataOf(vec!, n, 1), a = new Int8Array(d.buffer, d.byteOffset, n), val = validityOf(vec!, n);
+const readI8: ColumnReader = ([vec], n, out, val) => {
+  const d = dataOf(vec!, n, 1), a = new Int8Array(d.buffer, d.byteOffset, n);
   for (let r = 0; r < n; r++) out[r] = isValid(val, r) ? a[r]! : null;
 };
-const readU8: ColumnReader = ([vec], n, out) => {
-  const a = dataOf(vec!, n, 1), val = validityOf(vec!, n);
+const readU8: ColumnReader = ([vec], n, out, val) => {
+  const a = dataOf(vec!, n, 1);
   for (let r = 0; r < n; r++) out[r] = isValid(val, r) ? a[r]! : null;
 };
-const readI16: ColumnReader = ([vec], n, out) => {
-  const d = dataOf(vec!, n * 2, 2), a = new Int16Array(d.buffer, d.byteOffset, n), val = validityOf(vec!, n);
+const readI16: ColumnReader = ([vec], n, out, val) => {
+  const d = dataOf(vec!, n * 2, 2), a = new Int16Array(d.buffer, d.byteOffset, n);
   for (let r = 0; r < n; r++) out[r] = isValid(val, r) ? a[r]! : null;
 };
-const readU16: ColumnReader = ([vec], n, out) => {
-  const d = dataOf(vec!, n * 2, 2), a = new Uint16Array(d.buffer, d.byteOffset, n), val = validityOf(vec!, n);
+const readU16: ColumnReader = ([vec], n, out, val) => {
+  const d = dataOf(vec!, n * 2, 2), a = new Uint16Array(d.buffer, d.byteOffset, n);
   for (let r = 0; r < n; r++) out[r] = isValid(val, r) ? a[r]! : null;
 };
-const readI32: ColumnReader = ([vec], n, out) => {
-  const d = dataOf(vec!, n * 4, 4), a = new Int32Array(d.buffer, d.byteOffset, n), val = validityOf(vec!, n);
+const readI32: ColumnReader = ([vec], n, out, val) => {
+  const d = dataOf(vec!, n * 4, 4), a = new Int32Array(d.buffer, d.byteOffset, n);
   for (let r = 0; r < n; r++) out[r] = isValid(val, r) ? a[r]! : null;
 };
-const readU32: ColumnReader = ([vec], n, out) => {
-  const d = dataOf(vec!, n * 4, 4), a = new Uint32Array(d.buffer, d.byteOffset, n), val = validityOf(vec!, n);
+const readU32: ColumnReader = ([vec], n, out, val) => {
+  const d = dataOf(vec!, n * 4, 4), a = new Uint32Array(d.buffer, d.byteOffset, n);
   for (let r = 0; r < n; r++) out[r] = isValid(val, r) ? a[r]! : null;
 };
-const readF32: ColumnReader = ([vec], n, out) => {
-  const d = dataOf(vec!, n * 4, 4), a = new Float32Array(d.buffer, d.byteOffset, n), val = validityOf(vec!, n);
+const readF32: ColumnReader = ([vec], n, out, val) => {
+  const d = dataOf(vec!, n * 4, 4), a = new Float32Array(d.buffer, d.byteOffset, n);
   for (let r = 0; r < n; r++) out[r] = isValid(val, r) ? a[r]! : null;
 };
-const readF64: ColumnReader = ([vec], n, out) => {
-  const d = dataOf(vec!, n * 8, 8), a = new Float64Array(d.buffer, d.byteOffset, n), val = validityOf(vec!, n);
+const readF64: ColumnReader = ([vec], n, out, val) => {
+  const d = dataOf(vec!, n * 8, 8), a = new Float64Array(d.buffer, d.byteOffset, n);
   for (let r = 0; r < n; r++) out[r] = isValid(val, r) ? a[r]! : null;
 };
-const readI64: ColumnReader = ([vec], n, out) => {
-  const d = dataOf(vec!, n * 8, 8), a = new BigInt64Array(d.buffer, d.byteOffset, n), val = validityOf(vec!, n);
+const readI64: ColumnReader = ([vec], n, out, val) => {
+  const d = dataOf(vec!, n * 8, 8), a = new BigInt64Array(d.buffer, d.byteOffset, n);
   for (let r = 0; r < n; r++) out[r] = isValid(val, r) ? Number(a[r]!) : null;
 };
-const readU64: ColumnReader = ([vec], n, out) => {
-  const d = dataOf(vec!, n * 8, 8), a = new BigUint64Array(d.buffer, d.byteOffset, n), val = validityOf(vec!, n);
+const readU64: ColumnReader = ([vec], n, out, val) => {
+  const d = dataOf(vec!, n * 8, 8), a = new BigUint64Array(d.buffer, d.byteOffset, n);
   for (let r = 0; r < n; r++) out[r] = isValid(val, r) ? Number(a[r]!) : null;
 };
 
@@ -320,13 +327,12 @@ function varcharReader(pieces: number): ColumnReader {
   const makeN = (): string => decode(buf, 0, gather());
   const make = pieces === 1 ? make1 : makeN;
   if (buf.length < pieces * INLINE) buf = new Uint8Array(pieces * INLINE);
-  return (vecs, n, out) => {
+  return (vecs, n, out, val) => {
     for (let p = 0; p < pieces; p++) {
       const raw = duckdb.vector_get_data(vecs[p]!, n * 16);
       raws[p] = raw.byteOffset % 4 === 0 ? raw : raw.slice();
       words[p] = new Int32Array(raws[p]!.buffer, raws[p]!.byteOffset, n * 4);
     }
-    const val = validityOf(vecs[0]!, n);
     for (let r = 0; r < n; r++) {
       if (!isValid(val, r)) {
         out[r] = null;
@@ -451,9 +457,16 @@ export class ChunkReader {
       const out = this.columns[c]!;
       const at = this.first[c]!;
       if (rd) {
-        const vecs: duckdb.Vector[] = [];
-        for (let p = 0; p < this.pieces[c]!; p++) vecs.push(duckdb.data_chunk_get_vector(chunk.chunk, at + p));
-        rd(vecs, n, out);
+        const first = duckdb.data_chunk_get_vector(chunk.chunk, at);
+        const val = validityOf(first, n);
+        if (val !== null && noneValid(val, n)) {
+          // A column with no value in this chunk (Diameter fields among MAP traffic, rare MAP fields): its data is not read.
+          for (let r = 0; r < n; r++) out[r] = null;
+          continue;
+        }
+        const vecs: duckdb.Vector[] = [first];
+        for (let p = 1; p < this.pieces[c]!; p++) vecs.push(duckdb.data_chunk_get_vector(chunk.chunk, at + p));
+        rd(vecs, n, out, val);
       } else {
         const vals = chunk.getColumnValues(at);
         for (let r = 0; r < n; r++) out[r] = plain(vals[r]);
