@@ -33,14 +33,30 @@ for (let v = 0; v < 256; v++) PAIRS.push(SIGNALS[v & 15]! + SIGNALS[v >> 4]!);
 /** Global title digits by their octets (the same GTs recur all through a capture). */
 const gtMemo = new DigitMemo();
 
+/**
+ * Decoded addresses by their octets (tag: ITU 0 / ANSI 1). The same few called and calling
+ * parties (network nodes' global titles and SSNs) recur all through a capture: a hit costs a
+ * hash of the octets instead of an object and a parse. The objects are frozen, as a record
+ * shares its address with the other records of that address.
+ */
+const addrMemo = new DigitMemo<SccpAddress>(4096);
+
 /** Set by parseAddress when it returns undefined. */
 let addrError = '';
 
 /**
  * Called/calling party address (Q.713 §3.4). `s`/`e` bound the address octets
- * (after the length octet).
+ * (after the length octet). The result is frozen and may be shared with other messages.
  */
 export function parseAddress(d: Uint8Array, s: number, e: number, ansi: boolean): SccpAddress | undefined {
+  const tag = ansi ? 1 : 0;
+  const hit = addrMemo.get(d, s, e, tag);
+  if (hit !== undefined) return hit;
+  const a = parseAddressOnce(d, s, e, ansi);
+  return a === undefined ? undefined : addrMemo.put(d, s, e, tag, Object.freeze(a));
+}
+
+function parseAddressOnce(d: Uint8Array, s: number, e: number, ansi: boolean): SccpAddress | undefined {
   if (e <= s) {
     addrError = 'empty address';
     return undefined;

@@ -28,14 +28,22 @@ const MEMO_SLOTS = 1024;
  * produced its string, so a hit is exact; a collision just rebuilds.
  * `tag` separates the renderings (hex, TBCD, SCCP GT …) of the same bytes.
  */
-export class DigitMemo {
-  private readonly keys = new Uint8Array(MEMO_SLOTS * MEMO_STRIDE);
-  private readonly vals: (string | undefined)[] = new Array<string | undefined>(MEMO_SLOTS).fill(undefined);
+export class DigitMemo<T = string> {
+  private readonly keys: Uint8Array;
+  private readonly vals: (T | undefined)[];
+  private readonly mask: number;
   /** Slot of the last `get` (-1: not memoisable). */
   private slot = -1;
 
-  /** The memoised text of b[s, e) under `tag` (0-255), or undefined: then build it and `put` it. */
-  get(b: Uint8Array, s: number, e: number, tag: number): string | undefined {
+  /** `slots`: a power of two (values other than text, e.g. whole decoded fields, may use the memo too). */
+  constructor(slots = MEMO_SLOTS) {
+    this.keys = new Uint8Array(slots * MEMO_STRIDE);
+    this.vals = new Array<T | undefined>(slots).fill(undefined);
+    this.mask = slots - 1;
+  }
+
+  /** The memoised value of b[s, e) under `tag` (0-255), or undefined: then build it and `put` it. */
+  get(b: Uint8Array, s: number, e: number, tag: number): T | undefined {
     const n = e - s;
     if (n > MEMO_MAX || n < 0) {
       this.slot = -1;
@@ -43,7 +51,7 @@ export class DigitMemo {
     }
     let h = Math.imul(n + 1 + (tag << 8), 0x9e3779b1);
     for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-    const k = (h ^ (h >>> 16)) & (MEMO_SLOTS - 1);
+    const k = (h ^ (h >>> 16)) & this.mask;
     this.slot = k;
     const keys = this.keys;
     let o = k * MEMO_STRIDE;
@@ -53,8 +61,8 @@ export class DigitMemo {
     return this.vals[k];
   }
 
-  /** Stores `v` as the text of the bytes of the last `get` (same arguments); returns `v`. */
-  put(b: Uint8Array, s: number, e: number, tag: number, v: string): string {
+  /** Stores `v` as the value of the bytes of the last `get` (same arguments); returns `v`. */
+  put(b: Uint8Array, s: number, e: number, tag: number, v: T): T {
     const k = this.slot;
     if (k < 0) return v;
     const keys = this.keys;
