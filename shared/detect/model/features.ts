@@ -85,6 +85,8 @@ export class UlFeatureTracker {
   private readonly lastSai = new Map<string, { ts: number; from: string }>();
   private readonly pending: Pending[] = [];
   private head = 0;
+  /** Time of the oldest pending update (the head of the queue), +∞ when none: one comparison per row. */
+  private headTs = Number.POSITIVE_INFINITY;
   private readonly byNode = new Map<string, Pending[]>();
   private readonly byImsi = new Map<string, Pending[]>();
   /** Distinct home subscribers registered per node (sender GT or Diameter host). */
@@ -129,10 +131,13 @@ export class UlFeatureTracker {
     const op = invoke ? mapOp(r) : undefined;
     const dReq = r.family === 'diameter' && r.diam_request === true;
     // Follow-up observations for recent updates: expire from the front of the queue, then look up by node / IMSI.
-    while (this.head < this.pending.length && r.ts - this.pending[this.head]!.s.row.ts > AFTER_SEC) this.done(this.pending[this.head++]!);
-    if (this.head > 4096 && this.head * 2 > this.pending.length) {
-      this.pending.splice(0, this.head);
-      this.head = 0;
+    if (r.ts - this.headTs > AFTER_SEC) {
+      while (this.head < this.pending.length && r.ts - this.pending[this.head]!.s.row.ts > AFTER_SEC) this.done(this.pending[this.head++]!);
+      if (this.head > 4096 && this.head * 2 > this.pending.length) {
+        this.pending.splice(0, this.head);
+        this.head = 0;
+      }
+      this.headTs = this.head < this.pending.length ? this.pending[this.head]!.s.row.ts : Number.POSITIVE_INFINITY;
     }
     // Only invokes and Diameter requests count (follow-ups, SAI/UL, queries between updates).
     if (!invoke && !dReq) return;
@@ -238,6 +243,7 @@ export class UlFeatureTracker {
     const ids = new Set([r.msc, r.vlr, r.sgsn, r.calling_gt, r.origin_host].filter((v): v is string => !!v));
     const p: Pending = { s, ids, prevNode: prev?.node, mtAfter: 0, oldActive: 0, newActive: 0, closed: false };
     this.pending.push(p);
+    if (this.head === this.pending.length - 1) this.headTs = r.ts;
     for (const k of ids) this.index(this.byNode, k, p);
     this.index(this.byImsi, imsi, p);
   }
@@ -267,6 +273,7 @@ export class UlFeatureTracker {
     for (let i = this.head; i < this.pending.length; i++) this.done(this.pending[i]!);
     this.pending.length = 0;
     this.head = 0;
+    this.headTs = Number.POSITIVE_INFINITY;
     this.byNode.clear();
     this.byImsi.clear();
     for (const s of this.samples) {
