@@ -80,7 +80,8 @@ export async function* decodeCaptureFile(path: string, opts: DecodeFileOptions =
   const onError = (e: CaptureError): void => {
     errors.push({ frame: e.frame, fileOffset: e.fileOffset, layer: 'file', reason: e.reason });
   };
-  const parser = createCaptureParser(onPacket, onError);
+  // the decoder keeps nothing of a packet object (frame numbers, copies of bytes): one object for all
+  const parser = createCaptureParser(onPacket, onError, { reusePacket: true });
   const gz = isGzipFile(path);
   let bytesRead = 0;
   if (!gz) {

@@ -29,11 +29,12 @@ function hexOf(b: Uint8Array): string {
 }
 
 /** Parses `file` pushed in chunks of `chunk` bytes (0: one push). */
-function parse(file: Uint8Array, chunk = 0): Got {
+function parse(file: Uint8Array, chunk = 0, reusePacket = false): Got {
   const got: Got = { packets: [], errors: [] };
   const p = createCaptureParser(
     (r: RawPacket) => got.packets.push({ frame: r.frame, tsSec: r.tsSec, tsNsec: r.tsNsec, fileOffset: r.fileOffset, linkType: r.linkType, iface: r.iface, capLen: r.capLen, origLen: r.origLen, data: hexOf(r.data) }),
     (e) => got.errors.push(e),
+    { reusePacket },
   );
   if (chunk <= 0) p.push(file);
   else for (let i = 0; i < file.length; i += chunk) p.push(file.subarray(i, i + chunk));
@@ -252,6 +253,18 @@ test('pushSome: frames, offsets and errors as push(), whatever the budgets and c
       continue;
     }
     assert.deepEqual(parseSome(f, 61, () => 2), ref, `mutation ${i}`);
+  }
+});
+
+test('reusePacket: one packet object refilled for every packet, with the values of new ones', () => {
+  const files = [multiSection(), ...listCaptures().filter((n) => n.startsWith('xcodec') || n.startsWith('ss7-firewall')).map(readCapture)];
+  for (const f of files) {
+    for (const chunk of [0, 61]) assert.deepEqual(parse(f, chunk, true), parse(f, chunk), `chunk size ${chunk}`);
+    const seen = new Set<RawPacket>();
+    const p = createCaptureParser((r) => seen.add(r), () => {}, { reusePacket: true });
+    p.push(f);
+    p.end();
+    assert.equal(seen.size, 1);
   }
 });
 

@@ -20,6 +20,15 @@ export { MAX_CAPLEN } from './parser.js';
  *  - The first `push` that holds enough bytes to tell throws NotACaptureError
  *    when the stream is not a capture (`end()` does so for a stream too short to tell).
  */
-export function createCaptureParser(onPacket: (p: RawPacket) => void, onError: (e: CaptureError) => void): CaptureParser {
-  return createParser(onPacket, onError);
+export function createCaptureParser(onPacket: (p: RawPacket) => void, onError: (e: CaptureError) => void, opts: CaptureParserOptions = {}): CaptureParser {
+  return createParser(onPacket, onError, opts.reusePacket === true);
+}
+
+export interface CaptureParserOptions {
+  /**
+   * Hand out one RawPacket object, refilled for every packet, instead of a new one per
+   * packet: for callbacks that read a packet during the call and keep nothing of it (its
+   * `data` is only valid during the call anyway).
+   */
+  reusePacket?: boolean;
 }

@@ -108,10 +108,16 @@ class Parser implements CaptureParser {
   private total = 0;
   private ended = false;
 
+  /** The one packet object handed out again and again (option reusePacket), else null. */
+  private readonly packet: RawPacket | null;
+
   constructor(
     private readonly onPacket: (p: RawPacket) => void,
     private readonly onError: (e: CaptureError) => void,
-  ) {}
+    reusePacket: boolean,
+  ) {
+    this.packet = reusePacket ? { frame: 0, tsSec: 0, tsNsec: 0, fileOffset: 0, linkType: 0, iface: 0, capLen: 0, origLen: 0, data: new Uint8Array(0) } : null;
+  }
 
   private fmt: CaptureFormat | undefined;
   get format(): CaptureFormat | undefined {
@@ -336,17 +342,7 @@ class Parser implements CaptureParser {
     this.frame++;
     this.lastSec = sec;
     this.lastNsec = this.ns ? sub : sub * 1000;
-    this.onPacket({
-      frame: this.frame,
-      tsSec: sec,
-      tsNsec: this.lastNsec,
-      fileOffset: this.base,
-      linkType: this.pcapLink,
-      iface: 0,
-      capLen: incl,
-      origLen: this.u32(b, p + 12),
-      data: b.subarray(d, d + incl),
-    });
+    this.deliver(this.frame, sec, this.lastNsec, this.base, this.pcapLink, 0, incl, this.u32(b, p + 12), b.subarray(d, d + incl));
     return len;
   }
 
@@ -506,18 +502,27 @@ class Parser implements CaptureParser {
       this.lastNsec = nsec;
     }
     const d = p + hdr;
-    this.onPacket({
-      frame,
-      tsSec: sec,
-      tsNsec: nsec,
-      fileOffset: off,
-      linkType: ifc.link,
-      iface: ifId,
-      capLen,
-      origLen,
-      data: b.subarray(d, d + capLen),
-    });
+    this.deliver(frame, sec, nsec, off, ifc.link, ifId, capLen, origLen, b.subarray(d, d + capLen));
     return len;
+  }
+
+  /** Hands a packet to the callback: a new RawPacket, or the parser's one packet object refilled (`reusePacket`). */
+  private deliver(frame: number, tsSec: number, tsNsec: number, fileOffset: number, linkType: number, iface: number, capLen: number, origLen: number, data: Uint8Array): void {
+    const k = this.packet;
+    if (k === null) {
+      this.onPacket({ frame, tsSec, tsNsec, fileOffset, linkType, iface, capLen, origLen, data });
+      return;
+    }
+    k.frame = frame;
+    k.tsSec = tsSec;
+    k.tsNsec = tsNsec;
+    k.fileOffset = fileOffset;
+    k.linkType = linkType;
+    k.iface = iface;
+    k.capLen = capLen;
+    k.origLen = origLen;
+    k.data = data;
+    this.onPacket(k);
   }
 
   /** 64-bit timestamp (hi, lo) in interface units → tsS / tsN. */
@@ -590,6 +595,6 @@ function nsFrom(rem: number, ifc: Iface): number {
   return Math.floor((rem * 1e9) / u);
 }
 
-export function createParser(onPacket: (p: RawPacket) => void, onError: (e: CaptureError) => void): CaptureParser {
-  return new Parser(onPacket, onError);
+export function createParser(onPacket: (p: RawPacket) => void, onError: (e: CaptureError) => void, reusePacket = false): CaptureParser {
+  return new Parser(onPacket, onError, reusePacket);
 }
