@@ -38,7 +38,8 @@ export class FrameDecoder {
 
   constructor(opts: Partial<DecodeOptions> = {}) {
     this.ctx = createContext(opts);
-    this.net = new NetDecoder(this.ctx.opts, this.ctx.state);
+    // message() keeps nothing of a PDU object (its transport info goes into the record): one for all
+    this.net = new NetDecoder(this.ctx.opts, this.ctx.state, true);
   }
 
   decode(pkt: RawPacket): FrameResult {

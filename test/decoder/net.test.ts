@@ -452,3 +452,25 @@ test('truncation loops: every prefix of real frames → no exception (PDUs or st
     }
   }
 });
+
+test('reusePdu: one PDU object refilled for every PDU, with the transport and bytes of new ones', () => {
+  const frames = corpusFrames(400);
+  assert.ok(frames.length > 0);
+  const plain = new NetDecoder(defaultDecodeOptions, new StateBag());
+  const reusing = new NetDecoder(defaultDecodeOptions, new StateBag(), true);
+  const objects = new Set<TransportPdu>();
+  let pdus = 0;
+  for (const f of frames) {
+    const want: string[] = [];
+    const got: string[] = [];
+    plain.decode(f, (p) => want.push(JSON.stringify([p.transport, hexOf(p.data), p.start, p.end])), () => {});
+    reusing.decode(f, (p) => {
+      objects.add(p);
+      got.push(JSON.stringify([p.transport, hexOf(p.data), p.start, p.end]));
+    }, () => {});
+    assert.deepEqual(got, want, `frame ${f.frame}`);
+    pdus += got.length;
+  }
+  assert.ok(pdus > 1000);
+  assert.equal(objects.size, 1);
+});

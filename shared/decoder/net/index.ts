@@ -105,12 +105,21 @@ export class NetDecoder {
   private lastZs = 0;
   private lastZd = 0;
 
+  /** The one PDU object handed to onPdu again and again (reusePdu), else null (a new one per PDU). */
+  private readonly pduBox: TransportPdu | null;
+
+  /**
+   * `reusePdu`: hand every PDU out as the same TransportPdu object, refilled, for an onPdu
+   * that keeps nothing of it (the frame pipeline) — no object per message.
+   */
   constructor(
     readonly opts: DecodeOptions,
     state: StateBag,
+    reusePdu = false,
   ) {
     this.st = state.get('net', () => new NetState());
     this.reasm = opts.sctpReassembly !== false;
+    this.pduBox = reusePdu ? new TransportPdu({ proto: 'link' }, new Uint8Array(0), 0, 0) : null;
   }
 
   decode(pkt: RawPacket, onPdu: (pdu: TransportPdu) => void, onError: (s: Stop) => void): void {
@@ -555,7 +564,8 @@ export class NetDecoder {
       heuristic: undefined,
       vlan: this.vlan,
     };
-    this.onPdu(new TransportPdu(t, buf, start, end));
+    const box = this.pduBox;
+    this.onPdu(box !== null ? box.reuse(t, buf, start, end) : new TransportPdu(t, buf, start, end));
   }
 
   // ------------------------------------------------------------------ TCP
@@ -765,7 +775,8 @@ export class NetDecoder {
     else if (this.ipFrames !== undefined) t.fragmentFrames = this.ipFrames;
     if (this.vlan !== undefined) t.vlan = this.vlan;
     if (heur) t.heuristic = 'diameter';
-    this.onPdu(TransportPdu.of(t, data));
+    const box = this.pduBox;
+    this.onPdu(box !== null ? box.reuse(t, data, 0, data.length) : TransportPdu.of(t, data));
   }
 }
 

@@ -14,6 +14,20 @@ export class TransportPdu {
     readonly end: number,
   ) {}
 
+  /**
+   * This object made into the PDU (transport, buf[start, end)), for a producer that hands out
+   * one PDU object again and again (NetDecoder's reusePdu; its consumer keeps nothing of it).
+   */
+  reuse(transport: TransportInfo, buf: Uint8Array, start: number, end: number): this {
+    const w = this as { -readonly [K in 'transport' | 'buf' | 'start' | 'end']: TransportPdu[K] };
+    w.transport = transport;
+    w.buf = buf;
+    w.start = start;
+    w.end = end;
+    this.view = undefined;
+    return this;
+  }
+
   /** A PDU that is a whole buffer. */
   static of(transport: TransportInfo, data: Uint8Array): TransportPdu {
     const p = new TransportPdu(transport, data, 0, data.length);
