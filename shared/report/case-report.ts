@@ -9,7 +9,7 @@
  *
  * Pure: the data is gathered elsewhere (shared/node/report.ts); this only renders it.
  */
-import type { Severity } from '../model/alert.js';
+import type { Alert, Severity } from '../model/alert.js';
 
 export interface ReportEvidence {
   id: string;
@@ -27,20 +27,10 @@ export interface ReportEvidence {
   errors: number | null;
 }
 
-export interface ReportAlert {
-  id: string;
-  detector: string;
-  title: string;
-  severity: Severity;
-  category: string;
-  techniques: string[];
+/** An alert as stored, with its triage state; times are null when the case does not have them. */
+export interface ReportAlert extends Omit<Alert, 'start' | 'end' | 'facts'> {
   start: number | null;
   end: number | null;
-  attacker: { gt?: string; pc?: number; host?: string; realm?: string; network?: string; country?: string };
-  victim: { imsi?: string; msisdn?: string };
-  explanation: string;
-  /** Evidence frames; `evidence` is the evidence file's name. */
-  frames: { evidence: string; frame: number }[];
   status: string;
   tags: string[];
   note: string;
