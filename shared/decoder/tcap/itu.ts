@@ -501,6 +501,10 @@ function duplicates(b: Uint8Array, comps: Comp[], n: number, t: TcapInfo): void 
  * message to message; a Comp never outlives decodeItuTcap, only its `info` does).
  */
 const COMP_POOL: Comp[] = [];
+// Filled up front: growing it when the first message with more components than any before
+// comes (minutes into a capture) read past its end in optimized code, which deoptimized the
+// whole TCAP decoder (and what it inlined) for a recompilation.
+for (let i = 0; i < 16; i++) COMP_POOL.push({ info: undefined, s: 0, e: 0, ps: -1, pe: -1 });
 
 function takeComp(i: number, info: ComponentInfo | undefined, s: number, e: number): Comp {
   let c = COMP_POOL[i];
