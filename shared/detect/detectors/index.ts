@@ -7,6 +7,7 @@ import { detector as saiNoUl } from './sai-without-ul.js';
 import { detector as tracking } from './location-tracking.js';
 import { detector as srism } from './srism-no-mt.js';
 import { detector as scanning } from './mass-scanning.js';
+import { detector as enumeration } from './number-enumeration.js';
 import { detector as interception } from './sms-interception.js';
 import { detector as cfw } from './call-forward-hijack.js';
 import { detector as msrn } from './msrn-redirection.js';
@@ -21,7 +22,7 @@ import { detector as unanswered } from './unanswered-ratio.js';
 import { detector as model } from './model-ul.js';
 import type { Detector } from '../types.js';
 
-export const BUILTIN: readonly Detector[] = [cat1, cat2, cat3, saiNoUl, tracking, srism, scanning, interception, cfw, msrn, camel, dos, ussd, spoof, evasion, firstSeen, rate, unanswered, model];
+export const BUILTIN: readonly Detector[] = [cat1, cat2, cat3, saiNoUl, tracking, srism, scanning, enumeration, interception, cfw, msrn, camel, dos, ussd, spoof, evasion, firstSeen, rate, unanswered, model];
 
 export function defaultRegistry(): DetectorRegistry {
   const r = new DetectorRegistry();

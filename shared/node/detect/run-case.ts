@@ -49,7 +49,7 @@ export const DETECT_COLUMNS = [
   'calling_ssn', 'tcap_type', 'otid', 'dtid', 'acn', 'ac_name', 'ac_version', 'tcap_flags', 'comp_count', 'comp_kind', 'invoke_id',
   'opcode', 'op_name', 'global_opcode', 'imsi', 'msisdn', 'msc', 'vlr', 'sgsn', 'sm_rp_da', 'ss_code', 'fwd_to', 'gsmscf',
   'msrn', 'ussd', 'dest_ref', 'diam_cmd', 'diam_cmd_name', 'diam_request', 'hbh', 'e2e', 'origin_host', 'origin_realm', 'dest_host',
-  'dest_realm', 'visited_plmn', 'idr_flags',
+  'dest_realm', 'visited_plmn', 'idr_flags', 'error_code', 'result_code', 'exp_result',
 ] as const;
 
 /** Time order of the messages: ORDER BY these columns. */
