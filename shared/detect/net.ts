@@ -267,8 +267,9 @@ export class NetView {
   }
 
   /**
-   * Whether a message is addressed into the home network: called GT is home (E.164 or an E.214
-   * mobile GT built from the home MCC/MNC or CC), or the DPC is a home point code, or nothing says otherwise.
+   * Whether a message is addressed into the home network: called GT is home (a home node's GT, a home
+   * subscriber's MSISDN, or an E.214 mobile GT built from the home MCC/MNC or CC), or the DPC is a home
+   * point code, or nothing says otherwise.
    */
   towardHome(r: { called_gt: string | null; called_np: number | null; dpc: number | null; family: string; dest_realm: string | null; dest_host: string | null }): boolean {
     if (r === this.towardRow) return this.towardValue;
@@ -286,13 +287,18 @@ export class NetView {
       return this.ownerOfDiameter(r.dest_host, r.dest_realm).kind === 'home';
     }
     if (r.called_gt) {
-      if (this.isHomeGt(r.called_gt)) return true;
+      // A home node's GT, or a home subscriber's MSISDN: requests for a subscriber (SRI, SRI-for-SM, ATI,
+      // sendIMSI, …) are routed on the MSISDN and reach the HLR by global title translation in the home network.
+      if (this.isHomeGt(r.called_gt) || this.isHomeMsisdn(r.called_gt)) return true;
       if (r.called_np === 7) {
         const mgt = r.called_gt;
         if (p.home.mnc.some((m) => mgt.startsWith(p.home.mcc + m))) return true;
         if (mgt.startsWith(p.home.cc)) return true;
       }
       if (r.dpc != null && this.isHomePc(r.dpc)) return true;
+      // A profile that names neither the home MSISDN ranges nor any home point code cannot tell this
+      // operator's numbers from other national ones: an E.164 called GT of the home country counts as home.
+      if (!p.home.msisdnPrefixes.length && !this.homePcs.size && r.called_np !== 7 && r.called_gt.startsWith(p.home.cc) && countryOfE164(r.called_gt)?.cc === p.home.cc) return true;
       return false;
     }
     if (r.dpc != null && p.home.pointCodes.length) return this.isHomePc(r.dpc);

@@ -18,6 +18,16 @@ const dir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const profile = parseProfile(readFileSync(join(dir, 'profile.json'), 'utf8'));
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'types.ts');
 
+/** The fixture profile without some optional fields (validated again, as a user's file would be). */
+function sparser(without: NonNullable<FixtureCase['profileWithout']>): ReturnType<typeof parseProfile> {
+  const raw = JSON.parse(readFileSync(join(dir, 'profile.json'), 'utf8')) as { home: Record<string, unknown>; partners: Array<Record<string, unknown>> };
+  for (const f of without) {
+    const [where, field] = f.split('.') as ['home' | 'partners', string];
+    for (const o of where === 'home' ? [raw.home] : raw.partners) delete o[field];
+  }
+  return parseProfile(JSON.stringify(raw));
+}
+
 test('every built-in detector has a fixture file with attack/evasive and look-alike cases', async () => {
   const have = new Set(files.map((f) => f.replace(/\.ts$/, '')));
   for (const d of BUILTIN) {
@@ -36,7 +46,7 @@ for (const f of files) {
       await t.test(`${c.kind}: ${c.name}`, () => {
         resetFrames();
         const rows = c.rows().map((r) => ({ ...r, evidence_id: 'fixture.pcap' }));
-        const alerts = runDetectorsSync(rows, { profile, config: { ...(c.tunables ? { tunables: c.tunables } : {}) } });
+        const alerts = runDetectorsSync(rows, { profile: c.profileWithout ? sparser(c.profileWithout) : profile, config: { ...(c.tunables ? { tunables: c.tunables } : {}) } });
         const mine = alerts.filter((a) => a.detector === id);
         const show = (): string => alerts.map((a) => `  [${a.detector}] ${a.explanation}`).join('\n');
         assert.equal(mine.length, c.expect.length, `expected ${c.expect.length} ${id} alert(s), got ${mine.length}:\n${show()}`);
