@@ -30,6 +30,13 @@ export const detector: Detector = {
     /** Per calling GT: the (OPC, source address) bindings it arrived from, in first-seen order. */
     interface Binding { opc: number; ip: string; key: string; n: number; rows: DetectRow[] }
     const stats = new Map<string, Binding[]>();
+    /**
+     * Per OPC, for profiles that list no home point codes: how many messages it carried with a home calling GT
+     * and with any other calling GT, and its first home-GT rows. An operator's GTs are originated by its own
+     * signaling points; an OPC that carries other networks' GTs and a home GT once or twice is not one of them.
+     */
+    interface PcUse { home: number; other: number; homeRows: DetectRow[] }
+    const byOpc = new Map<number, PcUse>();
     const flagged = new Set<DetectRow>();
     const emitRow = (r: DetectRow, why: string, atEnd = false): void => {
       // At the end of the case the request link is gone: use the row's own identities.
@@ -61,6 +68,14 @@ export const detector: Detector = {
             emitRow(r, `GT ${r.calling_gt} belongs to ${owner.partner.name} but OPC ${r.opc} belongs to ${pcOwner.name}`);
           }
         }
+        if (!homePcs) {
+          let u = byOpc.get(r.opc);
+          if (!u) byOpc.set(r.opc, (u = { home: 0, other: 0, homeRows: [] }));
+          if (home) {
+            u.home++;
+            if (u.homeRows.length < 3) u.homeRows.push(r);
+          } else u.other++;
+        }
         const ip = r.src_ip ?? '';
         let m = stats.get(r.calling_gt);
         if (!m) stats.set(r.calling_gt, (m = []));
@@ -76,6 +91,22 @@ export const detector: Detector = {
         if (s.rows.length < 20) s.rows.push(r);
       },
       finish() {
+        // Without home point codes in the profile, the home signaling points are the OPCs that carry home GTs
+        // (at least minBaseline messages, at least `pinned` of their traffic). A home GT from another OPC that
+        // carries other networks' GTs — and home GTs at most twice — did not come from the home network.
+        const learnt = [...byOpc].filter(([, u]) => u.home >= minBase && u.home >= pinned * (u.home + u.other)).map(([pc]) => pc);
+        if (learnt.length) {
+          for (const [pc, u] of byOpc) {
+            if (u.home === 0 || u.home > 2 || u.other < minBase || learnt.includes(pc)) continue;
+            const pa = ctx.net.partnerOfPc(pc);
+            if (pa?.kind === 'ipx') continue;
+            for (const r of u.homeRows) {
+              if (flagged.has(r)) continue;
+              flagged.add(r);
+              emitRow(r, `GT ${r.calling_gt} is a home GT, but OPC ${pc} carried ${u.other} message(s) with other networks' GTs and home GTs only ${u.home} time(s); home GTs arrive from the home signaling points (OPC ${learnt.slice(0, 5).join(', ')}${learnt.length > 5 ? ', …' : ''})`, true);
+            }
+          }
+        }
         for (const [gt, m] of stats) {
           if (m.length < 2) continue;
           let total = 0, top = 0, topKey = '';
