@@ -117,7 +117,6 @@ export const detector: Detector = {
           if (!v) return;
           const o = ctx.net.senderOf(r);
           if (!isForeign(o) || !ctx.net.towardHome(r)) return;
-          if (!ctx.net.isHomeImsi(r.imsi) && !ctx.net.isHomeMsisdn(r.msisdn)) return;
           const src = sourceOf(r);
           if (!src) return;
           if (!bySrc.has(src)) bySrc.set(src, { q: [], head: 0, answered: new Map(), unknown: new Map(), owner: o });
@@ -133,6 +132,8 @@ export const detector: Detector = {
         const p = req ? pending.get(req) : undefined;
         if (!p) return;
         pending.delete(req!);
+        // A home subscriber's number or IMSI, or (when the profile does not say) one the home network answered for.
+        if (!ctx.net.isHomeImsi(req!.imsi) && !ctx.net.isHomeMsisdn(req!.msisdn) && ctx.net.senderOf(r).kind !== 'home') return;
         p.ans = r;
         p.unknown = diam ? r.exp_result === DIAMETER_ERROR_USER_UNKNOWN || r.result_code === DIAMETER_ERROR_USER_UNKNOWN : isError(r) && r.error_code === MAP_UNKNOWN_SUBSCRIBER;
         answered(p, r.ts);
