@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --seeds 1,2,3 --messages 20000 --keep DIR]`
+ * `npm run eval [-- --seeds 1,2,3 --messages 20000 --keep DIR --strip-profile minimal|home.FIELD,partners.FIELD,…]`
  *
  * Generates scenario captures with `sigtrail generate` for several seeds, runs
  * `sigtrail analyze CAPTURE --profile profile.json --format ndjson` on each, and scores the
@@ -9,7 +9,7 @@
  * different from the default evaluation seeds.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,22 @@ const opt = (name: string, def: string): string => {
 const seeds = opt('seeds', '1,2,3').split(',').map(Number);
 const messages = Number(opt('messages', '20000'));
 const keep = argv.includes('--keep') ? opt('keep', '') : '';
+/**
+ * --strip-profile home.nodes,partners.pointCodes,…: drop these optional fields from every generated
+ * profile before analysing, to see what the detectors still find with the sparser profile a real
+ * deployment may have ('minimal': no home nodes, point codes, MSISDN ranges or realms; partners without
+ * point codes or IPX; partners keep their MCC/MNC, realms and GT prefixes, which Diameter and SS7 peers are known by).
+ */
+const MINIMAL = 'home.nodes,home.pointCodes,home.msisdnPrefixes,home.realms,partners.pointCodes,partners.via';
+const stripArg = opt('strip-profile', '');
+const strip = (stripArg === 'minimal' ? MINIMAL : stripArg)
+  .split(',')
+  .filter(Boolean)
+  .map((f) => {
+    const [where, field] = f.split('.');
+    if ((where !== 'home' && where !== 'partners') || !field) throw new Error(`--strip-profile: ${f} is not home.FIELD or partners.FIELD`);
+    return [where, field] as const;
+  });
 const cli = join(root, 'dist/sigtrail.mjs');
 
 execFileSync(process.execPath, [join(root, 'build/build-cli.mjs')], { stdio: 'inherit' });
@@ -139,8 +155,14 @@ for (const seed of seeds) {
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { instances: Inst[]; messages?: number };
   totalMsgs += labels.messages ?? 0;
   const cap = findCapture(dir);
-  const profile = join(dir, 'profile.json');
+  let profile = join(dir, 'profile.json');
   if (!existsSync(profile)) throw new Error(`generator wrote no profile.json in ${dir}`);
+  if (strip.length) {
+    const pj = JSON.parse(readFileSync(profile, 'utf8')) as { home: Record<string, unknown>; partners: Array<Record<string, unknown>> };
+    for (const [where, field] of strip) for (const o of where === 'home' ? [pj.home] : pj.partners) delete o[field];
+    profile = join(dir, 'profile-stripped.json');
+    writeFileSync(profile, JSON.stringify(pj, null, 2));
+  }
   const r = spawnSync(process.execPath, [cli, 'analyze', cap, '--profile', profile, '--format', 'ndjson'], { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status !== 0) {
     console.error(`analyze failed for seed ${seed}:\n${r.stderr}`);
