@@ -31,12 +31,14 @@ export const detector: Detector = {
     interface Binding { opc: number; ip: string; key: string; n: number; rows: DetectRow[] }
     const stats = new Map<string, Binding[]>();
     /**
-     * Per OPC, for profiles that list no home point codes: how many messages it carried with a home calling GT
-     * and with any other calling GT, and its first home-GT rows. An operator's GTs are originated by its own
-     * signaling points; an OPC that carries other networks' GTs and a home GT once or twice is not one of them.
+     * Per OPC not listed as a home point code: how many messages it carried with a home calling GT and with
+     * any other calling GT, and its first home-GT rows (with whether they went to a listed home DPC). An
+     * operator's GTs are originated by its own signaling points; an OPC that carries home GTs once or twice
+     * is not one of them. A home point code missing from the profile carries home GTs all the time.
      */
-    interface PcUse { home: number; other: number; homeRows: DetectRow[] }
+    interface PcUse { home: number; other: number; homeRows: Array<{ r: DetectRow; intoHome: boolean }> }
     const byOpc = new Map<number, PcUse>();
+    const homePcs = (ctx.profile?.home.pointCodes.length ?? 0) > 0 || (ctx.profile?.home.nodes ?? []).some((n) => n.pc !== undefined);
     const flagged = new Set<DetectRow>();
     const emitRow = (r: DetectRow, why: string, atEnd = false): void => {
       // At the end of the case the request link is gone: use the row's own identities.
@@ -53,13 +55,10 @@ export const detector: Detector = {
       row(r) {
         if (!r.calling_gt || r.opc == null || r.family === 'diameter') return;
         const home = ctx.net.isHomeGt(r.calling_gt);
-        const homePcs = (ctx.profile?.home.pointCodes.length ?? 0) > 0;
-        if (home && homePcs && !ctx.net.isHomePc(r.opc) && ctx.net.isHomePc(r.dpc) && ctx.net.partnerOfPc(r.opc)) {
+        const listedHome = ctx.net.isHomePc(r.opc);
+        if (home && homePcs && !listedHome && ctx.net.isHomePc(r.dpc) && ctx.net.partnerOfPc(r.opc)) {
           flagged.add(r);
           emitRow(r, `GT ${r.calling_gt} is a home GT but OPC ${r.opc} belongs to partner ${ctx.net.partnerOfPc(r.opc)!.name}`);
-        } else if (home && homePcs && !ctx.net.isHomePc(r.opc) && ctx.net.isHomePc(r.dpc)) {
-          flagged.add(r);
-          emitRow(r, `GT ${r.calling_gt} is a home GT but OPC ${r.opc} is not a home point code, on a message into the home network`);
         } else {
           const owner = ctx.net.ownerOfGt(r.calling_gt);
           const pcOwner = ctx.net.partnerOfPc(r.opc);
@@ -68,12 +67,12 @@ export const detector: Detector = {
             emitRow(r, `GT ${r.calling_gt} belongs to ${owner.partner.name} but OPC ${r.opc} belongs to ${pcOwner.name}`);
           }
         }
-        if (!homePcs) {
+        if (!listedHome) {
           let u = byOpc.get(r.opc);
           if (!u) byOpc.set(r.opc, (u = { home: 0, other: 0, homeRows: [] }));
           if (home) {
             u.home++;
-            if (u.homeRows.length < 3) u.homeRows.push(r);
+            if (u.homeRows.length < 3) u.homeRows.push({ r, intoHome: ctx.net.isHomePc(r.dpc) });
           } else u.other++;
         }
         const ip = r.src_ip ?? '';
@@ -91,20 +90,25 @@ export const detector: Detector = {
         if (s.rows.length < 20) s.rows.push(r);
       },
       finish() {
-        // Without home point codes in the profile, the home signaling points are the OPCs that carry home GTs
-        // (at least minBaseline messages, at least `pinned` of their traffic). A home GT from another OPC that
-        // carries other networks' GTs — and home GTs at most twice — did not come from the home network.
+        // Home GTs from an OPC that is not a home point code. The home signaling points are the listed ones plus
+        // the OPCs that carry home GTs (at least minBaseline messages, at least `pinned` of their traffic: a home
+        // point code the profile forgot). Reported: an OPC that carried home GTs at most twice and either carries
+        // other networks' GTs (at least minBaseline messages) or sent them into a listed home point code.
         const learnt = [...byOpc].filter(([, u]) => u.home >= minBase && u.home >= pinned * (u.home + u.other)).map(([pc]) => pc);
-        if (learnt.length) {
-          for (const [pc, u] of byOpc) {
-            if (u.home === 0 || u.home > 2 || u.other < minBase || learnt.includes(pc)) continue;
-            const pa = ctx.net.partnerOfPc(pc);
-            if (pa?.kind === 'ipx') continue;
-            for (const r of u.homeRows) {
-              if (flagged.has(r)) continue;
-              flagged.add(r);
-              emitRow(r, `GT ${r.calling_gt} is a home GT, but OPC ${pc} carried ${u.other} message(s) with other networks' GTs and home GTs only ${u.home} time(s); home GTs arrive from the home signaling points (OPC ${learnt.slice(0, 5).join(', ')}${learnt.length > 5 ? ', …' : ''})`, true);
-            }
+        const homeSps = learnt.length ? `OPC ${learnt.slice(0, 5).join(', ')}${learnt.length > 5 ? ', …' : ''}` : 'the listed home point codes';
+        for (const [pc, u] of byOpc) {
+          if (u.home === 0 || u.home > 2 || learnt.includes(pc)) continue;
+          const carriesOthers = u.other >= minBase && (learnt.length > 0 || homePcs);
+          for (const { r, intoHome } of u.homeRows) {
+            if (flagged.has(r) || !(carriesOthers || (homePcs && intoHome))) continue;
+            flagged.add(r);
+            emitRow(
+              r,
+              carriesOthers
+                ? `GT ${r.calling_gt} is a home GT, but OPC ${pc} carried ${u.other} message(s) with other networks' GTs and home GTs only ${u.home} time(s); home GTs arrive from the home signaling points (${homeSps})`
+                : `GT ${r.calling_gt} is a home GT but OPC ${pc} is not a home point code and carried home GTs only ${u.home} time(s), on a message into the home network`,
+              true,
+            );
           }
         }
         for (const [gt, m] of stats) {
