@@ -51,8 +51,11 @@ export const detector: Detector = {
         const op = mapInvokeOf(r, ops);
         if (op === undefined) return;
         const o = ctx.net.senderOf(r);
-        if (!isForeign(o) || !ctx.net.towardHome(r)) return;
+        if (!isForeign(o)) return;
         const sub = ctx.state.subscriber(r);
+        // Addressed into the home network, or about a home subscriber wherever it is sent (a visited VLR
+        // reached through the home network): only the home HLR sends these for its own subscribers.
+        if (!ctx.net.towardHome(r) && !ctx.net.isHomeImsi(sub.imsi)) return;
         let why: string;
         if (sub.imsi && !ctx.net.isHomeImsi(sub.imsi)) {
           const b = ctx.net.gtBelongsToImsiHome(r.calling_gt, sub.imsi);

@@ -42,8 +42,9 @@ export const detector: Detector = {
         }
         if (!isQ) return;
         const o = ctx.net.senderOf(r);
-        if (!isForeign(o) || !ctx.net.towardHome(r)) return;
+        if (!isForeign(o)) return;
         const sub = ctx.state.subscriber(r);
+        if (!ctx.net.towardHome(r) && !ctx.net.isHomeImsi(sub.imsi)) return;
         const v = sub.imsi ?? ctx.state.imsiOf(sub.msisdn) ?? sub.msisdn;
         if (!v) return;
         // A series started under the MSISDN continues under the IMSI once the two are linked.
