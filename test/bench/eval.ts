@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --seeds 1,2,3 --messages 20000 --keep DIR --strip-profile minimal|home.FIELD,partners.FIELD,…]`
+ * `npm run eval [-- --seeds 1,2,3 --messages 20000 --keep DIR --strip-profile minimal|partial-pcs|home.FIELD,partners.FIELD,…]`
  *
  * Generates scenario captures with `sigtrail generate` for several seeds, runs
  * `sigtrail analyze CAPTURE --profile profile.json --format ndjson` on each, and scores the
@@ -47,14 +47,16 @@ const seeds = opt('seeds', '1,2,3').split(',').map(Number);
 const messages = Number(opt('messages', '20000'));
 const keep = argv.includes('--keep') ? opt('keep', '') : '';
 /**
- * --strip-profile home.nodes,partners.pointCodes,…: drop these optional fields from every generated
+ * --strip-profile home.nodes,partners.pointCodes,… | minimal | partial-pcs: drop these optional fields from every generated
  * profile before analysing, to see what the detectors still find with the sparser profile a real
  * deployment may have ('minimal': no home nodes, point codes, MSISDN ranges or realms; partners without
  * point codes or IPX; partners keep their MCC/MNC, realms and GT prefixes, which Diameter and SS7 peers are known by).
  */
 const MINIMAL = 'home.nodes,home.pointCodes,home.msisdnPrefixes,home.realms,partners.pointCodes,partners.via';
 const stripArg = opt('strip-profile', '');
-const strip = (stripArg === 'minimal' ? MINIMAL : stripArg)
+/** 'partial-pcs': the home network lists one point code and its nodes none (an incomplete list, not an absent one). */
+const partialPcs = stripArg === 'partial-pcs';
+const strip = (stripArg === 'minimal' ? MINIMAL : partialPcs ? '' : stripArg)
   .split(',')
   .filter(Boolean)
   .map((f) => {
@@ -128,6 +130,9 @@ function report(name: string, s: Score, verbose: boolean): { recall: number; pre
   console.log(`  alerts ${s.alerts}, on attack frames ${s.onAttack}, false alarms ${s.falseAlarms.length}  precision ${precision.toFixed(3)}`);
   console.log(`  look-alike instances that drew an alert: ${new Set(s.lookalikeHits.map((x) => x.inst.id)).size}`);
   if (verbose) {
+    const byDetector = new Map<string, number>();
+    for (const a of s.falseAlarms) byDetector.set(a.detector, (byDetector.get(a.detector) ?? 0) + 1);
+    if (byDetector.size) console.log(`  false alarms by detector: ${[...byDetector].sort((a, b) => b[1] - a[1]).map(([d, n]) => `${d} ${n}`).join(', ')}`);
     for (const a of s.falseAlarms.slice(0, 30)) console.log(`  FALSE ALARM [${a.detector}] frames ${a.frames.slice(0, 3).map((f) => f.frame).join(',')}: ${a.explanation}`);
     if (s.falseAlarms.length > 30) console.log(`  … ${s.falseAlarms.length - 30} more false alarms`);
     for (const x of s.lookalikeHits.slice(0, 20)) console.log(`  LOOK-ALIKE HIT ${x.inst.scenario} (${x.inst.id}) by [${x.alert.detector}]: ${x.alert.explanation}`);
@@ -157,9 +162,13 @@ for (const seed of seeds) {
   const cap = findCapture(dir);
   let profile = join(dir, 'profile.json');
   if (!existsSync(profile)) throw new Error(`generator wrote no profile.json in ${dir}`);
-  if (strip.length) {
-    const pj = JSON.parse(readFileSync(profile, 'utf8')) as { home: Record<string, unknown>; partners: Array<Record<string, unknown>> };
+  if (strip.length || partialPcs) {
+    const pj = JSON.parse(readFileSync(profile, 'utf8')) as { home: Record<string, unknown> & { pointCodes?: number[]; nodes?: Array<Record<string, unknown>> }; partners: Array<Record<string, unknown>> };
     for (const [where, field] of strip) for (const o of where === 'home' ? [pj.home] : pj.partners) delete o[field];
+    if (partialPcs) {
+      pj.home.pointCodes = (pj.home.pointCodes ?? []).slice(0, 1);
+      for (const n of pj.home.nodes ?? []) delete n.pc;
+    }
     profile = join(dir, 'profile-stripped.json');
     writeFileSync(profile, JSON.stringify(pj, null, 2));
   }
