@@ -31,7 +31,10 @@ export const detector: Detector = {
         const sc = s ? countryOfE164(s.node) : undefined;
         const reasons: string[] = [];
         if (mc && rc && !sameNumberingZone(mc, rc) && rc.lat !== undefined) reasons.push(`the answering VLR ${responder} is in ${rc.name} but MSRN ${r.msrn} is in ${mc.name}`);
-        if (mc && sc && !sameNumberingZone(mc, sc)) reasons.push(`the subscriber is registered at VLR ${s!.node} in ${sc.name}`);
+        // A home VLR answering with a home MSRN keeps the call in the home network, where the HLR that sent the
+        // request has the subscriber: the registration seen earlier is stale (the update home was not captured).
+        const homeAnswer = !!mc && !!rc && sameNumberingZone(mc, rc) && ctx.net.isHomeGt(responder);
+        if (mc && sc && !sameNumberingZone(mc, sc) && !homeAnswer) reasons.push(`the subscriber is registered at VLR ${s!.node} in ${sc.name}`);
         if (mc && mc.lat === undefined) reasons.push(`MSRN ${r.msrn} is non-geographic numbering (+${mc.cc})`);
         if (!reasons.length) return;
         const o = ctx.net.ownerOfGt(responder);
