@@ -27,6 +27,8 @@ export const scenario: ScenarioDef = {
       for (let i = 0; i < 40; i++) {
         const v = world.homeSubs[rng.int(world.homeSubs.length)]!;
         if (sc.benign.reserved.has(v.idx)) continue;
+        // reserved like any scenario subscriber: benign travel must not move it away from where this delivery shows it
+        sc.benign.reserved.add(v.idx);
         inst.addVictim(v);
         smsDelivery(sc, t, sc0, v, 'Parcel 4471 arrives today', hub.msisdnPrefix + '1000', inst, { deliverTo: v.msc });
         t += 3e6 + rng.int(20e6);
