@@ -230,7 +230,12 @@ export class NetView {
     const pa = this.partnerOfImsi(imsi);
     if (pa && o.kind === 'partner') return o.partner === pa;
     const plmn = plmnOfRealm(realm);
-    if (plmn) return imsi.startsWith(plmn.mcc) && imsi.startsWith(plmn.mnc.length === 3 ? plmn.mnc : plmn.mnc, 3);
+    if (plmn) {
+      // The realm always spells the MNC in 3 digits (TS 23.003 §19.2: a 2-digit MNC gets a leading 0), so
+      // mnc020 is MNC 020 or MNC 20; the IMSI's MNC is 2 or 3 digits.
+      const m3 = plmn.mnc.padStart(3, '0');
+      return imsi.startsWith(plmn.mcc) && (imsi.startsWith(m3, 3) || (m3[0] === '0' && imsi.startsWith(m3.slice(1), 3)));
+    }
     return false;
   }
 
