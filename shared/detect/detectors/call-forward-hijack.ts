@@ -43,7 +43,8 @@ export const detector: Detector = {
           if (fromServing) return;
           // No location evidence: a roaming partner's VLR may relay the subscriber's own request, unless it
           // forwards calls abroad (to a number outside the home country), the usual toll-fraud / hijack target.
-          if (!s && o.kind === 'partner' && !foreignTarget) return;
+          // With no partner list in the profile, any visited network's VLR may.
+          if (!s && (o.kind === 'partner' || !ctx.net.hasPartners) && !foreignTarget) return;
         }
         const fc = countryOfE164(fwd);
         ctx.emit({

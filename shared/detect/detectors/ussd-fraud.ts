@@ -33,7 +33,8 @@ export const detector: Detector = {
         if (op === 59) {
           const s = ctx.state.servingOf(sub.imsi);
           if (s && fromServingNetwork(ctx.net, r, s)) return;
-          if (!s && o.kind === 'partner') return;
+          // No location evidence: a partner's VLR (or, with no partner list in the profile, any visited VLR) may serve the subscriber.
+          if (!s && (o.kind === 'partner' || !ctx.net.hasPartners)) return;
           why = s ? `the subscriber is served by VLR ${s.node}` : 'no location update places the subscriber at that VLR and the sender is not a roaming partner';
         } else why = 'network-initiated USSD for a home subscriber may only come from the home network';
         ctx.emit({
