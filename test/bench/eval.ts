@@ -61,7 +61,8 @@ const strip = (stripArg === 'minimal' ? MINIMAL : partialPcs ? '' : stripArg)
   .filter(Boolean)
   .map((f) => {
     const [where, field] = f.split('.');
-    if ((where !== 'home' && where !== 'partners') || !field) throw new Error(`--strip-profile: ${f} is not home.FIELD or partners.FIELD`);
+    if (f === 'partners') return ['all', 'partners'] as const;
+    if ((where !== 'home' && where !== 'partners') || !field) throw new Error(`--strip-profile: ${f} is not partners, home.FIELD or partners.FIELD`);
     return [where, field] as const;
   });
 const cli = join(root, 'dist/sigtrail.mjs');
@@ -164,7 +165,10 @@ for (const seed of seeds) {
   if (!existsSync(profile)) throw new Error(`generator wrote no profile.json in ${dir}`);
   if (strip.length || partialPcs) {
     const pj = JSON.parse(readFileSync(profile, 'utf8')) as { home: Record<string, unknown> & { pointCodes?: number[]; nodes?: Array<Record<string, unknown>> }; partners: Array<Record<string, unknown>> };
-    for (const [where, field] of strip) for (const o of where === 'home' ? [pj.home] : pj.partners) delete o[field];
+    for (const [where, field] of strip) {
+      if (where === 'all') pj.partners = [];
+      else for (const o of where === 'home' ? [pj.home] : pj.partners) delete o[field];
+    }
     if (partialPcs) {
       pj.home.pointCodes = (pj.home.pointCodes ?? []).slice(0, 1);
       for (const n of pj.home.nodes ?? []) delete n.pc;
