@@ -94,7 +94,8 @@ export const detector: Detector = {
       const cited = live.length > 100 ? live.slice(live.length - 100) : live;
       const rows: DetectRow[] = [];
       for (const x of cited) rows.push(x.req, x.ans!);
-      const inWin = s.q.slice(s.head);
+      // operations and number block of the latest 200 queries: an episode of a large scan emits per new unknown number
+      const inWin = s.q.slice(Math.max(s.head, s.q.length - 200));
       const opsUsed = [...new Set(inWin.map((x) => (x.req.family === 'diameter' ? x.req.diam_cmd_name ?? 'Diameter' : opName(mapOp(x.req)))))];
       const share = Math.round((100 * s.unknown.size) / s.answered.size);
       ctx.emit({
