@@ -380,6 +380,16 @@ test('TCP: FIN ends the stream; a new SYN restarts it', () => {
   assert.equal(h.feed(ether(ipv4(6, tcp(diameter(), { seq: 900001 })))).length, 1);
 });
 
+test('TCP Diameter without a SYN: a first segment holding only part of the header starts the stream', () => {
+  // tshark frames from the first segment it sees; the header may be split over segments
+  const h = new Harness();
+  const d = diameter({ hbh: 5, size: 80 });
+  assert.equal(h.feed(ether(ipv4(6, tcp(d.subarray(0, 10), { seq: 100 })))).length, 0);
+  const out = h.feed(ether(ipv4(6, tcp(d.subarray(10), { seq: 110 }))));
+  assert.deepEqual(out.map((o) => o.hex), [hexOf(d)]);
+  assert.equal(h.errors.length, 0);
+});
+
 test('TCP M3UA on port 2905 is framed by the 32-bit length', () => {
   const h = new Harness();
   const m1 = m3uaBeat(12), m2 = m3uaBeat(4);

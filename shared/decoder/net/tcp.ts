@@ -176,12 +176,16 @@ export function looksLikeM3ua(b: Uint8Array, p: number, e: number): boolean {
   return len >= 8 && len <= MAX_PDU && (len & 3) === 0;
 }
 
-/** Lenient resync check for a port-selected framer. */
+/**
+ * Lenient resync check for a port-selected framer. A Diameter segment shorter than the
+ * 20-octet header (a sender may split the header itself over segments) is judged on the
+ * octets it has: version and length, and the flags when present.
+ */
 export function looksLikeStart(framer: Framer, b: Uint8Array, p: number, e: number): boolean {
   if (framer === Framer.Diameter) {
-    if (e - p < 20 || b[p] !== 1) return false;
+    if (e - p < 4 || b[p] !== 1) return false;
     const len = (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!;
-    return len >= 20 && len <= MAX_PDU && (b[p + 4]! & 0x0f) === 0;
+    return len >= 20 && len <= MAX_PDU && (e - p < 5 || (b[p + 4]! & 0x0f) === 0);
   }
   return looksLikeM3ua(b, p, e);
 }
