@@ -80,6 +80,14 @@ export class FrameDecoder {
     return this.errors;
   }
 
+  /** Dispatches by port: the lower of the two port numbers first, then the higher. */
+  private byPort(table: 'sctp.port' | 'tcp.port', t: TransportPdu['transport'], b: Uint8Array, s: number, e: number): void {
+    const d = t.dstPort, sp = t.srcPort;
+    const lo = d === undefined || (sp !== undefined && sp < d) ? sp : d;
+    const hi = lo === d ? sp : d;
+    if (!(lo !== undefined && this.ctx.dispatchRange(table, lo, b, s, e))) if (hi !== undefined) this.ctx.dispatchRange(table, hi, b, s, e);
+  }
+
   /** SCTP DATA chunks skipped as retransmissions (a TSN already seen on the association). */
   retransmissions = 0;
 
@@ -104,15 +112,13 @@ export class FrameDecoder {
       const b = pdu.buf, s = pdu.start, e = pdu.end;
       if (link !== undefined) ctx.dispatch('link', link, pdu.data);
       else if (t.proto === 'sctp') {
-        // PPID first; an unknown PPID falls back to the well-known port (destination, then source).
-        if (!(t.ppid !== undefined && ctx.dispatchRange('sctp.ppid', t.ppid, b, s, e)))
-          if (!(t.dstPort !== undefined && ctx.dispatchRange('sctp.port', t.dstPort, b, s, e)))
-            if (t.srcPort !== undefined) ctx.dispatchRange('sctp.port', t.srcPort, b, s, e);
+        // PPID first; an unknown PPID falls back to the well-known port, the lower port number
+        // first (as Wireshark's SCTP and TCP dissectors do, so both directions pick the same one).
+        if (!(t.ppid !== undefined && ctx.dispatchRange('sctp.ppid', t.ppid, b, s, e))) this.byPort('sctp.port', t, b, s, e);
       } else if (t.heuristic === 'diameter') {
         ctx.dispatchRange('tcp.port', 3868, b, s, e);
       } else if (t.proto === 'tcp') {
-        if (!(t.dstPort !== undefined && ctx.dispatchRange('tcp.port', t.dstPort, b, s, e)))
-          if (t.srcPort !== undefined) ctx.dispatchRange('tcp.port', t.srcPort, b, s, e);
+        this.byPort('tcp.port', t, b, s, e);
       }
     } catch (e) {
       // A layer bug must not lose the frame: keep what decoded and say where it broke.

@@ -52,3 +52,11 @@ test('open5gs VoLTE: the Rx messages on TCP 3871 appear with heuristics on, and 
   assert.equal(base, 6, 'default decoding must equal the oracle row count');
   assert.ok(heur > base, `heuristics found no extra Diameter (${heur})`);
 });
+
+test('PPID 0 between two registered SCTP ports: the lower port number decides, in both directions (as tshark)', () => {
+  for (const [sport, dport] of [[2905, 3565], [3565, 2905]] as const) {
+    const frame = ether(ipv4(132, sctp([dataChunk(1, m3uaBeat(8), { ppid: 0 })], { sport, dport })));
+    const r = new FrameDecoder().decode(pkt(1, frame)).records;
+    assert.deepEqual(r.map((x) => x.protos.join(':')), ['m3ua'], `${sport} -> ${dport}`);
+  }
+});
