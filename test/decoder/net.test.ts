@@ -390,6 +390,19 @@ test('TCP Diameter without a SYN: a first segment holding only part of the heade
   assert.equal(h.errors.length, 0);
 });
 
+test('TCP Diameter: a segment cut by the snap length hands on its PDUs as captured, and framing resumes after the cut PDU', () => {
+  const h = new Harness();
+  const d1 = diameter({ hbh: 1, size: 40 }), d2 = diameter({ hbh: 2, size: 200 }), d3 = diameter({ hbh: 3, size: 40 });
+  h.feed(ether(ipv4(6, tcp(new Uint8Array(0), { seq: 0, flags: SYN }))));
+  // d1 whole and the first 100 octets of d2 on the wire; the capture kept 30 octets of d2
+  const seg = ether(ipv4(6, tcp(concat([d1, d2.subarray(0, 100)]), { seq: 1 })));
+  const out = h.feed(seg.subarray(0, seg.length - 70));
+  assert.deepEqual(out.map((o) => o.hex), [hexOf(d1), hexOf(d2.subarray(0, 30))]);
+  const o2 = h.feed(ether(ipv4(6, tcp(concat([d2.subarray(100), d3]), { seq: 1 + 40 + 100 }))));
+  assert.deepEqual(o2.map((o) => o.hex), [hexOf(d3)], 'the next PDU after the cut one is found');
+  assert.equal(h.errors.length, 0);
+});
+
 test('TCP M3UA on port 2905 is framed by the 32-bit length', () => {
   const h = new Harness();
   const m1 = m3uaBeat(12), m2 = m3uaBeat(4);

@@ -82,6 +82,8 @@ export class NetDecoder {
   private srcS: string | undefined = undefined;
   private dstS: string | undefined = undefined;
   private ipFrames: number[] | undefined = undefined;
+  /** Octets of the current IP packet's payload that the snap length cut off (0 when whole). */
+  private ipCut = 0;
   private sport = 0;
   private dport = 0;
   /** TSNs seen in the current frame (a TSN repeated inside one frame is not a retransmission). */
@@ -215,7 +217,11 @@ export class NetDecoder {
     if (tot === 0) tot = avail; // TCP segmentation offload: length left 0 by the NIC
     if (tot < ihl) return this.err('ip', `IPv4 total length ${tot} < header length ${ihl}`, 2);
     let e = o + tot;
-    if (e > n) e = n; // cut by the snap length: decode what is there
+    this.ipCut = 0;
+    if (e > n) {
+      this.ipCut = e - n;
+      e = n; // cut by the snap length: decode what is there
+    }
     if (o + ihl > e) return this.err('ip', `IPv4 header truncated (${e - o} of ${ihl} bytes)`, 0);
     this.ipv = 4;
     this.v4s = ((b[o + 12]! << 24) | (b[o + 13]! << 16) | (b[o + 14]! << 8) | b[o + 15]!) >>> 0;
@@ -232,6 +238,7 @@ export class NetDecoder {
       if (r === null) return;
       if (typeof r === 'string') return this.err('ip', `IPv4 reassembly: ${r}`, 6);
       this.ipFrames = r.frames;
+      this.ipCut = 0;
       return this.l4(r.proto, r.data, 0, r.data.length);
     }
     this.l4(proto, b, o + ihl, e);
@@ -243,7 +250,11 @@ export class NetDecoder {
     if (b[o]! >> 4 !== 6) return this.err('ip', `IP version ${b[o]! >> 4} in an IPv6 packet`, 0);
     const plen = (b[o + 4]! << 8) | b[o + 5]!;
     let e = plen === 0 ? n : o + 40 + plen; // 0: jumbogram (hop-by-hop option) — take what was captured
-    if (e > n) e = n;
+    this.ipCut = 0;
+    if (e > n) {
+      this.ipCut = e - n;
+      e = n;
+    }
     this.ipv = 6;
     this.a6 = b;
     this.a6o = o;
@@ -283,6 +294,7 @@ export class NetDecoder {
           if (r === null) return;
           if (typeof r === 'string') return this.err('ip', `IPv6 reassembly: ${r}`, p - 8 - o);
           this.ipFrames = r.frames;
+          this.ipCut = 0;
           if (r.proto < 0) return this.err('ip', 'IPv6 reassembly: first fragment carries no next header', 0);
           return this.l6(r.proto, r.data, 0, r.data.length);
         }
@@ -619,7 +631,8 @@ export class NetDecoder {
     stream.lastFrame = this.pkt.frame;
     this.sport = sport;
     this.dport = dport;
-    if (s < e) this.tcpData(stream, syn ? (seq + 1) >>> 0 : seq, b, s, e, doff);
+    if (this.ipCut > 0) this.tcpCut(stream, syn ? (seq + 1) >>> 0 : seq, b, s, e, this.ipCut);
+    else if (s < e) this.tcpData(stream, syn ? (seq + 1) >>> 0 : seq, b, s, e, doff);
     if ((fl & 5) !== 0) {
       // FIN / RST: this direction is done.
       st.tcp.delete(key);
@@ -675,6 +688,43 @@ export class NetDecoder {
     }
     this.feed(st, b, s, e, frame, doff);
     if (st.ooo !== null) this.drainOoo(st);
+  }
+
+  /**
+   * A segment cut by the snap length (`missing` octets of it not captured). As tshark, which
+   * cannot reassemble across it, each PDU that starts in it is handed on as captured (the last
+   * one cut), and framing resumes where the last PDU's length says the next one starts.
+   */
+  private tcpCut(st: TcpStream, seq: number, b: Uint8Array, s: number, e: number, missing: number): void {
+    const rel = (seq - st.next) | 0;
+    const wireEnd = e + missing;
+    if (rel < 0 && -rel >= wireEnd - s) return; // retransmission: nothing new
+    let p = s;
+    let known = false;
+    if (rel === 0 && st.bufLen === 0 && (!st.desync || looksLikeStart(st.framer, b, s, e))) {
+      const fr = st.framer;
+      for (;;) {
+        if (p >= wireEnd) {
+          known = true;
+          break;
+        }
+        if (e - p < headerSize(fr)) break;
+        const len = pduLength(fr, b, p);
+        if (len < 0) break;
+        this.tcpPdu(b.subarray(p, Math.min(p + len, e)), undefined, st.heur);
+        p += len;
+      }
+    }
+    if (!known) {
+      this.err('tcp', `segment cut by the snap length (${missing} octet(s) not captured): ${wireEnd - p} octet(s) not framed`, 0);
+      p = wireEnd;
+    }
+    st.clearBuf();
+    st.ooo = null;
+    st.oooBytes = 0;
+    // the rest of a PDU that runs past this segment counts as received: later segments resume after it
+    st.next = (seq + (p - s)) >>> 0;
+    st.desync = !known;
   }
 
   /** Accepts in-order bytes b[s, e) that arrived in `frame`. */
