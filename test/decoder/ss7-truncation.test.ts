@@ -88,3 +88,14 @@ test('random corruption never throws', () => {
     }
   }
 });
+
+test('ISUP / BICC shorter than CIC + message type add no ISUP / BICC layer (as tshark), with a stop', () => {
+  for (const [si, name, min] of [[5, 'isup', 3], [13, 'bicc', 5]] as const) {
+    const msg = Uint8Array.from([0x4d, 0, 0, 0, 0x01, 0x00, 0x20]);
+    for (let len = 0; len <= min; len++) {
+      const [r] = run(ctxFor(), 'mtp3.si', si, msg.subarray(0, len));
+      assert.equal(r!.protos.includes(name), len >= min, `${name} cut at ${len}: ${r!.protos.join(':')}`);
+      if (len < min) assert.equal(r!.stop?.layer, 'isup', `${name} cut at ${len}`);
+    }
+  }
+});

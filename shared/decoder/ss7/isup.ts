@@ -105,12 +105,14 @@ export function isupNumberDigits(d: Uint8Array, s: number, e: number, hdr = 2): 
 
 export function isup(d: Uint8Array, ctx: DecodeContext): void {
   const rec = ctx.rec;
-  rec.protos.push('isup');
   const end = d.length;
   if (end < 3) {
+    // Not recorded as an ISUP layer: Wireshark reads the CIC and message type before it adds
+    // its ISUP item, so a shorter message shows no ISUP at all.
     ctx.stop('isup', end < 2 ? 'truncated CIC' : 'missing message type', end);
     return;
   }
+  rec.protos.push('isup');
   // ITU CIC: 12 bits, little-endian (ANSI 14 bits).
   const cic = (d[0]! | (d[1]! << 8)) & (ctx.opts.mtp3Variant === 'ansi' ? 0x3fff : 0x0fff);
   const type = d[2]!;
@@ -122,12 +124,13 @@ export function isup(d: Uint8Array, ctx: DecodeContext): void {
 /** BICC (Q.1902.4, MTP3 SI 13): a 32-bit CIC, then the ISUP message format. Recorded in rec.isup with bicc = true. */
 export function bicc(d: Uint8Array, ctx: DecodeContext): void {
   const rec = ctx.rec;
-  rec.protos.push('bicc');
   const end = d.length;
   if (end < 5) {
+    // as ISUP: no BICC layer without the CIC and message type
     ctx.stop('isup', end < 4 ? 'truncated BICC CIC' : 'missing message type', end);
     return;
   }
+  rec.protos.push('bicc');
   const cic = (d[0]! | (d[1]! << 8) | (d[2]! << 16) | (d[3]! << 24)) >>> 0;
   const type = d[4]!;
   const info: IsupInfo = { type, typeName: isupTypeName(type), cic, bicc: true };
