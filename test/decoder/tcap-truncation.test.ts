@@ -58,3 +58,14 @@ test('random byte flips never throw', () => {
     }
   }
 });
+
+test('a message without its complete tag and length has no message type; a transaction id cut short is not recorded (as tshark)', () => {
+  const begin = '62164804' + '0a0b0c0d' + '6c0ea10c020101020102300480020102';
+  const t = (hex: string) => decodeTcap(hex, 6)[0]!.tcap!;
+  assert.equal(t(begin.slice(0, 2)).type, 'unknown');
+  assert.equal(t(begin.slice(0, 4)).type, 'begin');
+  const cut = t(begin.slice(0, 14));
+  assert.equal(cut.type, 'begin');
+  assert.equal(cut.otid, undefined);
+  assert.equal(t(begin.slice(0, 16)).otid, '0a0b0c0d');
+});

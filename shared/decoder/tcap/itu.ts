@@ -115,6 +115,8 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
 
   let e = readTlv(b, from, end, 0, true);
   if (e) {
+    // no message element without its tag and length octets (tshark shows none either)
+    t.type = 'unknown';
     flag(t, 'ber-error');
     stopTcap(ctx, `message: ${berErrorText(e)}`, berErrOffset);
     return;
@@ -173,6 +175,8 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
     if (matched === -1) {
       flag(t, 'unknown-tag');
       stopTcap(ctx, `${t.type}: element 0x${id.toString(16).padStart(2, '0')} beyond the end of the message definition`, p);
+    } else if (tlv.missing && (matched === OTID || matched === DTID)) {
+      // a transaction id cut short is not a transaction id (tshark shows none)
     } else if (matched === OTID) {
       t.otid = toHex(b, vs, ve);
       otidKey = tidKey(b, vs, ve, t.otid);
