@@ -166,6 +166,11 @@ export class DecodeContext {
   readonly out: SigRecord[] = [];
   /** Set when a handler emitted explicitly for the current message. */
   emitted = false;
+  /**
+   * Octets the snap length cut off the end of the current message (MTP2/MTP3 link-type frames,
+   * whose message ends with the frame); 0 when it was captured whole.
+   */
+  cut = 0;
 
   constructor(
     readonly tables: DispatchTables,

@@ -70,8 +70,10 @@ export class FrameDecoder {
       const lt = pkt.linkType;
       // link types whose payload is SS7 directly (MTP2 with pseudo-header, MTP2, MTP3)
       if (lt === 139 || lt === 140 || lt === 141) {
+        this.ctx.cut = pkt.origLen > pkt.capLen ? pkt.origLen - pkt.capLen : 0;
         this.message(TransportPdu.of({ proto: 'link', linkType: pkt.linkType }, pkt.data), pkt.linkType);
       } else {
+        this.ctx.cut = 0;
         this.net.decode(pkt, this.onPdu, this.onError);
       }
     } catch (e) {

@@ -60,3 +60,21 @@ test('PPID 0 between two registered SCTP ports: the lower port number decides, i
     assert.deepEqual(r.map((x) => x.protos.join(':')), ['m3ua'], `${sport} -> ${dport}`);
   }
 });
+
+test('an MTP3 (141) frame cut by the snap length inside the SCCP data hands the captured part to TCAP (as tshark)', async () => {
+  const { tcapBegin } = await import('../../shared/encode/tcap.js');
+  const { sccpUnitdata } = await import('../../shared/encode/sccp.js');
+  const sccp = sccpUnitdata({ called: { digits: '4477009001', ssn: 6 }, calling: { digits: '491720000', ssn: 7 } }, tcapBegin(0x0a0b0c0d, undefined, [{ type: 'invoke', invokeId: 1, opcode: 2 }]));
+  // SIO (national, SCCP) and the ITU routing label DPC 5678, OPC 1234, SLS 1, least significant octet first
+  const label = (5678 | (1234 << 14) | (1 << 28)) >>> 0;
+  const msu = Uint8Array.from([0x83, label & 255, (label >>> 8) & 255, (label >>> 16) & 255, label >>> 24, ...sccp]);
+  const cut = msu.subarray(0, msu.length - 6);
+  const frame = (data: Uint8Array, origLen: number): RawPacket => ({ ...pkt(1, data), linkType: 141, capLen: data.length, origLen });
+  const [r] = new FrameDecoder().decode(frame(cut, msu.length)).records;
+  assert.deepEqual(r!.protos.slice(0, 3), ['mtp3', 'sccp', 'tcap']);
+  assert.equal(r!.tcap?.otid, '0a0b0c0d');
+  // the same bytes as a whole frame (no snap length) are a malformed SCCP message: no TCAP
+  const [m] = new FrameDecoder().decode(frame(cut, cut.length)).records;
+  assert.deepEqual(m!.protos, ['mtp3', 'sccp']);
+  assert.equal(m!.stop?.layer, 'sccp');
+});

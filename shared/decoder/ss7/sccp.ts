@@ -264,7 +264,18 @@ export function sccpAt(d: Uint8Array, z: number, end: number, ctx: DecodeContext
     return;
   }
   info.calling = calling;
-  const dataAt = variable(d, p0 + 2 * ptrSize, long, long, end);
+  let dataAt = variable(d, p0 + 2 * ptrSize, long, long, end);
+  let dataCut = false;
+  if (dataAt < 0 && ctx.cut > 0 && end === d.length) {
+    // The frame was cut by the snap length inside the data: hand on what was captured, as
+    // tshark does (the user layer then stops where the bytes end).
+    dataAt = variable(d, p0 + 2 * ptrSize, long, long, end + ctx.cut);
+    if (dataAt >= 0 && dataAt <= end) {
+      varLen = end - dataAt;
+      dataCut = true;
+      ctx.note(`sccp data cut by the snap length (${ctx.cut} octet(s) not captured)`);
+    } else dataAt = -1;
+  }
   if (dataAt < 0) {
     stopSccp(ctx, 'data pointer/length out of range', p0 + 2 * ptrSize);
     return;
@@ -272,7 +283,7 @@ export function sccpAt(d: Uint8Array, z: number, end: number, ctx: DecodeContext
   const dataLen = varLen;
   // Optional part (XUDT/XUDTS/LUDT/LUDTS): segmentation, importance.
   let segFirst = false, segRemaining = -1, segRef = 0;
-  if (hasHop) {
+  if (hasHop && !dataCut) {
     const optPtrAt = p0 + 3 * ptrSize;
     const op = long ? d[optPtrAt]! | (d[optPtrAt + 1]! << 8) : d[optPtrAt]!;
     if (op !== 0) {
