@@ -78,3 +78,24 @@ test('an MTP3 (141) frame cut by the snap length inside the SCCP data hands the 
   assert.deepEqual(m!.protos, ['mtp3', 'sccp']);
   assert.equal(m!.stop?.layer, 'sccp');
 });
+
+test('CAP decoded by the heuristic on an SSN tshark does not route to TCAP fills no isup.* column (tshark shows sccp only)', async () => {
+  const { tcapBegin, tcapContinue } = await import('../../shared/encode/tcap.js');
+  const { connectArg, CapOp, CAP_V2_GSMSSF_SCF } = await import('../../shared/encode/cap.js');
+  const { sccpUnitdata } = await import('../../shared/encode/sccp.js');
+  const { m3uaData } = await import('../../shared/encode/m3ua.js');
+  const { tsharkRow, TSHARK_COLUMNS } = await import('../../shared/decoder/tshark-format.js');
+  // the Begin (CAP application context, SSN 146) tells the dialogue memory that the Continue is CAP
+  const begin = tcapBegin(0x0c0c0c0c, { kind: 'aarq', acn: CAP_V2_GSMSSF_SCF }, [{ type: 'invoke', invokeId: 1, opcode: CapOp.connect, param: connectArg('4930888888') }]);
+  const cont = tcapContinue(0x0d0d0d0d, 0x0c0c0c0c, undefined, [{ type: 'invoke', invokeId: 2, opcode: CapOp.connect, param: connectArg('4930999999') }]);
+  const dec = new FrameDecoder();
+  const col = (frame: number, ssn: number, tcap: Uint8Array): { protos: string; called: string } => {
+    const sccp = sccpUnitdata({ called: { digits: '4477009001', ssn }, calling: { digits: '491720000', ssn } }, tcap);
+    const m3ua = m3uaData({ opc: 1, dpc: 2, si: 3, ni: 2, mp: 0, sls: 0 }, sccp);
+    const [r] = dec.decode(pkt(frame, ether(ipv4(132, sctp([dataChunk(frame, m3ua, { ppid: 3 })]))))).records;
+    const cells = tsharkRow(r!).split('\t');
+    return { protos: r!.protos.join(':'), called: cells[TSHARK_COLUMNS.indexOf('isup.called')]! };
+  };
+  assert.deepEqual(col(1, 146, begin), { protos: 'm3ua:sccp:tcap:camel', called: '4930888888' });
+  assert.deepEqual(col(2, 147, cont), { protos: 'm3ua:sccp', called: '' });
+});

@@ -39,9 +39,10 @@ export function ss7TsharkColumns(r: SigRecord, c: TsharkCells): void {
     if (i.called !== undefined && i.calledNai === 4) e164.push(i.called);
     if (i.calling !== undefined && i.callingNai === 4) e164.push(i.calling);
     if (e164.length) c['e164.msisdn'] = e164.join(',');
-  } else if (r.cap && r.cap.opcode !== 60) {
+  } else if (r.cap && r.cap.opcode !== 60 && r.protos.includes('camel')) {
     // Wireshark decodes CAP's ISUP-format numbers with the ISUP number dissector, which fills isup.called / isup.calling.
-    // (initialDPSMS, opcode 60, carries its callingPartyNumber as an address string: no isup.* field.)
+    // (initialDPSMS, opcode 60, carries its callingPartyNumber as an address string: no isup.* field.
+    // CAP decoded only by the heuristic on an SSN tshark does not route to TCAP is no CAMEL row.)
     const cap = r.cap;
     const called = [cap.calledPartyNumber, cap.destinationRoutingAddress].filter((x): x is string => !!x).join(',');
     if (called) c['isup.called'] = called;
