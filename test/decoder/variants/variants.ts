@@ -3,7 +3,8 @@
  * framings real captures use (see frames.ts). Each variant is a short list of
  * frames with its own addresses and ports, so several can share one file.
  */
-import { tcapBegin } from '../../../shared/encode/tcap.js';
+import { tcapBegin, tcapContinue } from '../../../shared/encode/tcap.js';
+import { initialDpArg, connectArg, CapOp, CAP_V2_GSMSSF_SCF } from '../../../shared/encode/cap.js';
 import { MapAc, MapOp, mapAcn, insertSubscriberDataArg, sriForSmArg, updateLocationArg } from '../../../shared/encode/map.js';
 import { component } from '../../../shared/encode/tcap.js';
 import { seq, tlv } from '../../../shared/encode/bytes.js';
@@ -344,6 +345,34 @@ export function buildVariants(): Variant[] {
     // called party: GTI 4, encoding scheme 1 (BCD, odd) but six full digit octets (octet 9 of the UDT is NP/ES)
     udt(sccpCalled(6), sccpCalling(7), tc[0]!.tcap).map((x, i) => (i === 9 ? 0x11 : x)),
   ]);
+
+  // ---- SCCP user selection: CAP, MAP and TCAP on SSNs inside and outside tshark's default tables
+  {
+    const idp = initialDpArg({ serviceKey: 11, calling: '447700900123', calledBcd: '4930123456', imsi: '234150123456789', mscAddress: '447700900777', eventType: 2 });
+    const capBegin = tcapBegin(0x0c0c0c0c, { kind: 'aarq', acn: CAP_V2_GSMSSF_SCF }, [{ type: 'invoke', invokeId: 0, opcode: CapOp.initialDP, param: idp }]);
+    const capNoDlg = tcapContinue(0x0d0d0d0d, 0x0c0c0c0c, undefined, [{ type: 'invoke', invokeId: 1, opcode: CapOp.connect, param: connectArg('4930999999') }, { type: 'invoke', invokeId: 2, opcode: CapOp.continue }]);
+    const mapNoDlg = tcapBegin(0x0e0e0e0e, undefined, [{ type: 'invoke', invokeId: 1, opcode: MapOp.sendRoutingInfoForSM, param: sriForSmArgOf() }]);
+    const on = (ssn: number, x: Uint8Array, callingSsn = ssn) => udt(sccpCalled(ssn), sccpCalling(callingSsn), x);
+    sccpVar('CAP on SSN 146 and by its application context on SSN 6; TCAP without a dialogue on SSNs 146, 147, 8, 200', [
+      on(146, capBegin),
+      on(6, capBegin, 7),
+      on(146, capNoDlg),
+      on(147, capNoDlg),
+      on(147, tc[0]!.tcap),
+      on(8, mapNoDlg),
+      on(200, mapNoDlg),
+      on(200, tc[0]!.tcap, 201),
+      on(254, Uint8Array.from([0x00, 0x03, 0x55, 0x01, 0x02])),
+    ]);
+  }
+  {
+    // two segmented XUDT messages from the same calling party interleaved (local references 1 and 2), three segments each
+    const d1 = tc[1]!.tcap, d2 = tc[2]!.tcap;
+    const thirds = (d: Uint8Array) => [d.subarray(0, 40), d.subarray(40, 80), d.subarray(80)];
+    const [a1, a2, a3] = thirds(d1), [b1, b2, b3] = thirds(d2);
+    const seg = (x: Uint8Array, first: boolean, rem: number, ref: number) => xudt(sccpCalled(6), sccpCalling(7), x, segmentation(first, rem, ref));
+    sccpVar('XUDT: two segmented messages interleaved, three segments each', [seg(a1!, true, 2, 1), seg(b1!, true, 2, 2), seg(a2!, false, 1, 1), seg(b2!, false, 1, 2), seg(b3!, false, 0, 2), seg(a3!, false, 0, 1)]);
+  }
 
   // ---- TCAP / BER length forms
   const isdBig = tcapBegin(0x01010101, { kind: 'aarq', acn: mapAcn(MapAc.subscriberDataMngt, 3) }, [
