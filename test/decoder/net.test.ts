@@ -403,6 +403,17 @@ test('TCP Diameter: a segment cut by the snap length hands on its PDUs as captur
   assert.equal(h.errors.length, 0);
 });
 
+test('GRE tunnels (IPv4, Ethernet bridging, ERSPAN II) are followed; enhanced GRE (version 1) is not', () => {
+  const h = new Harness();
+  const inner = (tsn: number): Uint8Array => ipv4(132, sctp([dataChunk(tsn, m3uaBeat(8), { ppid: 3 })]), { src: [10, 9, 9, 1], dst: [10, 9, 9, 2] });
+  const gre = (hdr: number[], payload: Uint8Array): Uint8Array => ether(ipv4(47, concat([bytes(hdr), payload])));
+  assert.equal(h.feed(gre([0, 0, 0x08, 0x00], inner(1))).length, 1);
+  assert.equal(h.feed(gre([0x20, 0, 0x65, 0x58, 0, 0, 0, 7], ether(inner(2)))).length, 1);
+  assert.equal(h.feed(gre([0x10, 0, 0x88, 0xbe, 0, 0, 0, 1, 0x10, 0x01, 0, 5, 0, 0, 0, 0], ether(inner(3)))).length, 1);
+  assert.equal(h.feed(gre([0x30, 0x01, 0x88, 0x0b, 0, 0, 0, 0, 0, 0, 0, 1], inner(4))).length, 0);
+  assert.equal(h.errors.length, 0);
+});
+
 test('TCP M3UA on port 2905 is framed by the 32-bit length', () => {
   const h = new Harness();
   const m1 = m3uaBeat(12), m2 = m3uaBeat(4);

@@ -1,8 +1,8 @@
 /**
  * Network layers: link (Ethernet + 802.1Q/QinQ, Linux SLL/SLL2, raw IP,
  * null/loopback) → IPv4 / IPv6 (with fragment reassembly and IPv6 extension
- * headers) → SCTP (every chunk; DATA / I-DATA with reassembly and
- * retransmission marking) / TCP (stream reassembly, Diameter and M3UA framing)
+ * headers; IP-in-IP and GRE/ERSPAN tunnels followed) → SCTP (every chunk;
+ * DATA / I-DATA with reassembly and retransmission marking) / TCP (stream reassembly, Diameter and M3UA framing)
  * / UDP (no PDUs). Produces one TransportPdu per upper-layer message.
  *
  * Hot path rules: bytes are read directly, payloads are `subarray` views of
@@ -328,7 +328,29 @@ export class NetDecoder {
     if (proto === 6) return this.tcp(b, o, e);
     if (proto === 4) return this.ipv4(b.subarray(0, e), o, e); // IP in IP
     if (proto === 41) return this.ipv6(b.subarray(0, e), o, e);
+    if (proto === 47) return this.gre(b.subarray(0, e), o, e);
     // UDP and everything else: no signaling PDUs.
+  }
+
+  /**
+   * GRE (RFC 2784/2890, version 0): IPv4, IPv6, transparent Ethernet bridging (0x6558) and
+   * ERSPAN type I/II (0x88be: an 8-octet header when the sequence bit is set), the tunnels
+   * mirrored traffic arrives in; tshark decodes through them by default.
+   */
+  private gre(b: Uint8Array, o: number, e: number): void {
+    if (e - o < 4) return this.err('ip', 'GRE header truncated', 0);
+    const fl = b[o]!;
+    if ((fl & 0x40) !== 0 || (b[o + 1]! & 7) !== 0) return; // source routing (RFC 1701) or enhanced GRE (PPTP): not followed
+    const pt = (b[o + 2]! << 8) | b[o + 3]!;
+    let p = o + 4 + ((fl & 0x80) !== 0 ? 4 : 0) + ((fl & 0x20) !== 0 ? 4 : 0) + ((fl & 0x10) !== 0 ? 4 : 0);
+    if (p > e) return this.err('ip', 'GRE header truncated', 0);
+    if (pt === 0x88be && (fl & 0x10) !== 0) p += 8; // ERSPAN type II header
+    if (pt === 0x6558 || pt === 0x88be) {
+      if (e - p < 14) return;
+      return this.ether((b[p + 12]! << 8) | b[p + 13]!, b, p + 14, e);
+    }
+    if (pt === ETH_IPV4) return this.ipv4(b, p, e);
+    if (pt === ETH_IPV6) return this.ipv6(b, p, e);
   }
 
   private src(): string {
