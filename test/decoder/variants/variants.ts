@@ -16,6 +16,7 @@ import {
   mtp3, mtp2, mtp2Phdr, m2paData, m2uaData, m3uaData, suaCldt, udt, xudt, ludt, segmentation, reencodeBer, pcapFile, pcapngFile,
   type Frame, type NgInterface, type SccpAddr,
 } from './frames.js';
+import { diameterMessage, str, octets, Avp, DiaCmd, APP_S6A, answerHead, msisdnAvp } from '../../../shared/encode/diameter.js';
 import { builtDiameter, builtIsup, builtTcap, builtTcapShapes, cutPdus, m3uaProtocolData } from './payloads.js';
 import { u16, u32 } from '../../../shared/encode/bytes.js';
 
@@ -177,6 +178,17 @@ export function buildVariants(): Variant[] {
     add('MTP3 (141) SCCP cut in its header and addresses, TCAP in its first 20 octets', () => cuts.map((c) => ({ link: 141, data: m.slice(0, c), origLen: m.length })));
   }
 
+  add('GRE tunnels: IPv4, Ethernet bridging with a key, ERSPAN type II, IPv6', (t) => {
+    const outer = { src: [192, 168, 9, 1], dst: [192, 168, 9, 2] };
+    const inner = (x: Uint8Array) => t.v4(SCTP, t.sctpData(PPID.m3ua, [x]));
+    return [
+      { link: 1, data: ether(ETH_V4, ipv4(47, cat([0, 0, 0x08, 0x00], inner(two[0]!)), outer)) },
+      { link: 1, data: ether(ETH_V4, ipv4(47, cat([0x20, 0, 0x65, 0x58, 0, 0, 0, 7], ether(ETH_V4, inner(two[1]!))), outer)) },
+      { link: 1, data: ether(ETH_V4, ipv4(47, cat([0x10, 0, 0x88, 0xbe, 0, 0, 0, 1], [0x10, 0x01, 0x00, 0x05, 0, 0, 0, 0], ether(ETH_V4, inner(two[0]!), [[0x8100, 12]])), outer)) },
+      { link: 1, data: ether(ETH_V4, ipv4(47, cat([0, 0, 0x86, 0xdd], t.v6(SCTP, t.sctpData(PPID.m3ua, [two[1]!]))), outer)) },
+    ];
+  });
+
   // ---- IP
   add('IPv4 fragments in order', (t) => ipv4Fragments(SCTP, t.sctpData(PPID.m3ua, [big]), { src: t.a4, dst: t.b4, id: 0x4242 }, 64).map((d) => t.eth(d)));
   add('IPv4 fragments out of order', (t) => ipv4Fragments(SCTP, t.sctpData(PPID.m3ua, [big, two[0]!]), { src: t.a4, dst: t.b4, id: 0x4343 }, 96).reverse().map((d) => t.eth(d)));
@@ -268,6 +280,15 @@ export function buildVariants(): Variant[] {
       t.eth(t.v4(SCTP, sctp(t.sport, t.dport, t.vtag, [dataChunk(x.subarray(0, 64), { tsn, ppid: 46, be: 2 })]))),
       t.eth(t.v4(SCTP, sctp(t.sport, t.dport, t.vtag, [dataChunk(x.subarray(64), { tsn: tsn + 1, ppid: 46, be: 1 })]))),
     ];
+  }, new Net(n, 3868, 3868));
+  add('Diameter strings: UTF-8 and invalid UTF-8 User-Name, tab and NUL in Session-Id, MSISDN, Experimental-Result', (t) => {
+    const h = { cmd: DiaCmd.ULR, appId: APP_S6A, request: true, hopByHop: 0x4000, endToEnd: 0x4001 };
+    const msgs = [
+      diameterMessage(h, [str(Avp.SessionId, 'mme;1;\u00e9t\u00e9'), octets(Avp.UserName, [0x32, 0x33, 0xc3, 0xa9, 0x34])]),
+      diameterMessage({ ...h, hopByHop: 0x4002 }, [octets(Avp.SessionId, [0x61, 0x09, 0x62, 0x00, 0x63]), octets(Avp.UserName, [0x32, 0xff, 0xfe, 0x33]), msisdnAvp('447700900123')]),
+      diameterMessage({ ...h, request: false, hopByHop: 0x4002 }, answerHead('mme;2', { host: 'hss', realm: 'r' }, { experimental: 5001 })),
+    ];
+    return t.sctpFrames(PPID.diameter, msgs.map((x) => [x]));
   }, new Net(n, 3868, 3868));
   add('M3UA over TCP (port 2905)', (t) => {
     const s = cat(two[0]!, two[1]!);
