@@ -414,6 +414,15 @@ test('GRE tunnels (IPv4, Ethernet bridging, ERSPAN II) are followed; enhanced GR
   assert.equal(h.errors.length, 0);
 });
 
+test('VXLAN (UDP 4789) is followed to the inner Ethernet frame; other UDP is not', () => {
+  const h = new Harness();
+  const inner = ether(ipv4(132, sctp([dataChunk(1, m3uaBeat(8), { ppid: 3 })]), { src: [10, 9, 9, 1], dst: [10, 9, 9, 2] }));
+  const vx = concat([bytes(0x08, 0, 0, 0, 0, 0, 0x2a, 0), inner]);
+  assert.equal(h.feed(ether(ipv4(17, udp(vx, 49152, 4789)))).length, 1);
+  assert.equal(h.feed(ether(ipv4(17, udp(vx, 49152, 4790)))).length, 0);
+  assert.equal(h.errors.length, 0);
+});
+
 test('TCP M3UA on port 2905 is framed by the 32-bit length', () => {
   const h = new Harness();
   const m1 = m3uaBeat(12), m2 = m3uaBeat(4);

@@ -1,7 +1,7 @@
 /**
  * Network layers: link (Ethernet + 802.1Q/QinQ, Linux SLL/SLL2, raw IP,
  * null/loopback) → IPv4 / IPv6 (with fragment reassembly and IPv6 extension
- * headers; IP-in-IP and GRE/ERSPAN tunnels followed) → SCTP (every chunk;
+ * headers; IP-in-IP, GRE/ERSPAN and VXLAN tunnels followed) → SCTP (every chunk;
  * DATA / I-DATA with reassembly and retransmission marking) / TCP (stream reassembly, Diameter and M3UA framing)
  * / UDP (no PDUs). Produces one TransportPdu per upper-layer message.
  *
@@ -329,6 +329,12 @@ export class NetDecoder {
     if (proto === 4) return this.ipv4(b.subarray(0, e), o, e); // IP in IP
     if (proto === 41) return this.ipv6(b.subarray(0, e), o, e);
     if (proto === 47) return this.gre(b.subarray(0, e), o, e);
+    if (proto === 17 && e - o >= 16 && ((b[o + 2]! << 8) | b[o + 3]!) === 4789 && (b[o + 8]! & 0x08) !== 0) {
+      // VXLAN (RFC 7348, UDP port 4789, I flag set): an Ethernet frame after the 8-octet header,
+      // as cloud traffic mirroring delivers it; tshark decodes it by default
+      if (e - o < 30) return;
+      return this.ether((b[o + 28]! << 8) | b[o + 29]!, b.subarray(0, e), o + 30, e);
+    }
     // UDP and everything else: no signaling PDUs.
   }
 
