@@ -188,6 +188,14 @@ export function buildVariants(): Variant[] {
       { link: 1, data: ether(ETH_V4, ipv4(47, cat([0, 0, 0x86, 0xdd], t.v6(SCTP, t.sctpData(PPID.m3ua, [two[1]!]))), outer)) },
     ];
   });
+  add('VXLAN (UDP 4789)', (t) => {
+    const outer = { src: [192, 168, 9, 3], dst: [192, 168, 9, 4] };
+    const vx = (x: Uint8Array) => {
+      const inner = cat([0x08, 0, 0, 0, 0, 0, 0x2a, 0], ether(ETH_V4, t.v4(SCTP, t.sctpData(PPID.m3ua, [x]))));
+      return { link: 1, data: ether(ETH_V4, ipv4(17, cat(u16(49152), u16(4789), u16(8 + inner.length), [0, 0], inner), outer)) };
+    };
+    return [vx(two[0]!), vx(two[1]!)];
+  });
 
   // ---- IP
   add('IPv4 fragments in order', (t) => ipv4Fragments(SCTP, t.sctpData(PPID.m3ua, [big]), { src: t.a4, dst: t.b4, id: 0x4242 }, 64).map((d) => t.eth(d)));
