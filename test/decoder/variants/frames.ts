@@ -373,7 +373,7 @@ export interface NgInterface {
  * to the first interface of its link type, or to `iface` when given. Enhanced Packet
  * Blocks, or Simple Packet Blocks (interface 0, no timestamp) for frames marked `simple`.
  */
-export function pcapngFile(ifaces: NgInterface[], frames: (Frame & { iface?: number; simple?: boolean })[], o: { bigEndian?: boolean } = {}): Uint8Array {
+export function pcapngFile(ifaces: NgInterface[], frames: (Frame & { iface?: number; simple?: boolean })[], o: { bigEndian?: boolean; extraBlocks?: boolean } = {}): Uint8Array {
   const w16 = o.bigEndian ? u16 : u16le;
   const w32 = o.bigEndian ? u32 : u32le;
   const parts: number[][] = [];
@@ -382,6 +382,11 @@ export function pcapngFile(ifaces: NgInterface[], frames: (Frame & { iface?: num
     parts.push([...w32(type), ...w32(12 + b.length), ...b, ...w32(12 + b.length)]);
   };
   block(0x0a0d0d0a, [...w32(0x1a2b3c4d), ...w16(1), ...w16(0), 255, 255, 255, 255, 255, 255, 255, 255]);
+  if (o.extraBlocks) {
+    // Name Resolution Block (IPv4 record 10.77.1.1 "stp-a", end of records) and a Decryption Secrets Block
+    block(4, [...w16(1), ...w16(10), 10, 77, 1, 1, 0x73, 0x74, 0x70, 0x2d, 0x61, 0, 0, 0, ...w16(0), ...w16(0)]);
+    block(10, [...w32(0x544c534b), ...w32(4), 0x41, 0x42, 0x43, 0x44]);
+  }
   for (const i of ifaces) {
     const opts = i.tsresol !== undefined ? [...w16(9), ...w16(1), i.tsresol, 0, 0, 0] : [];
     if (i.tsoffset !== undefined) opts.push(...w16(14), ...w16(8), ...(o.bigEndian ? [...u32(0), ...u32(i.tsoffset)] : [...u32le(i.tsoffset), ...u32le(0)]));
@@ -400,7 +405,14 @@ export function pcapngFile(ifaces: NgInterface[], frames: (Frame & { iface?: num
     if (r & 0x80) units = (f.ts << BigInt(r & 0x7f)) / 1000000000n;
     else units = (f.ts * 10n ** BigInt(r)) / 1000000000n;
     const hi = Number(units >> 32n), lo = Number(units & 0xffffffffn);
-    block(6, [...w32(idx), ...w32(hi), ...w32(lo), ...w32(f.data.length), ...w32(f.origLen ?? f.data.length), ...f.data]);
+    const data = [...f.data, ...pad4(f.data.length)];
+    // with extraBlocks, packets carry options after their data: epb_flags (inbound) and a comment
+    const epbOpts = o.extraBlocks ? [...w16(2), ...w16(4), ...w32(1), ...w16(1), ...w16(5), 0x68, 0x65, 0x6c, 0x6c, 0x6f, 0, 0, 0, 0, 0, 0, 0] : [];
+    block(6, [...w32(idx), ...w32(hi), ...w32(lo), ...w32(f.data.length), ...w32(f.origLen ?? f.data.length), ...data, ...epbOpts]);
+  }
+  if (o.extraBlocks) {
+    // Interface Statistics Block for interface 0 (timestamp, isb_ifrecv), as Wireshark writes at the end
+    block(5, [...w32(0), ...w32(0), ...w32(0), ...w16(4), ...w16(8), ...w32(0), ...w32(frames.length), 0, 0, 0, 0]);
   }
   return catList(parts);
 }

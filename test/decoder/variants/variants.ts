@@ -481,10 +481,11 @@ export function variantFiles(vs = buildVariants()): VariantFile[] {
   return [
     { name: 'all-variants.pcapng', bytes: pcapngFile(ifaces, ngFrames), parts: parts(vs) },
     {
-      // two sections (little- then big-endian, each with its own interfaces), Simple Packet Blocks in the second
+      // two sections (little- then big-endian, each with its own interfaces); the first with name resolution,
+      // decryption secrets and interface statistics blocks and packet options, Simple Packet Blocks in the second
       name: 'eth-variants-2sections.pcapng',
       bytes: cat(
-        pcapngFile([{ link: 1, tsresol: 9 }], ethFrames.slice(0, half)),
+        pcapngFile([{ link: 1, tsresol: 9 }], ethFrames.slice(0, half), { extraBlocks: true }),
         pcapngFile([{ link: 1 }], second, { bigEndian: true }),
       ),
       parts: parts(eth),
