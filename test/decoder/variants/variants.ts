@@ -2,6 +2,20 @@
  * Capture variants: the corpus's and the encoders' messages wrapped in the
  * framings real captures use (see frames.ts). Each variant is a short list of
  * frames with its own addresses and ports, so several can share one file.
+ * `node --import tsx test/decoder/variants/explore.ts DIR [name…]` writes each
+ * variant as its own pcap and prints its differences from tshark.
+ *
+ * Known differences left out of the variants (found with explore.ts, not fixed):
+ *  - a Diameter message cut by the snap length inside its 20-octet header: tshark
+ *    shows the header fields that were captured, the decoder none;
+ *  - a TCAP message cut inside its dialogue portion or a component: tshark decodes a
+ *    cut BER element as far as its octets go (e.g. an e164.msisdn from a half-captured
+ *    argument), the decoder's dialogue and MAP decoders stop at the first element
+ *    that does not fit;
+ *  - an SCTP PPID that tshark gives to a protocol the decoder does not know (e.g. 99,
+ *    M2TP) on an SS7 port: tshark follows the PPID, the decoder falls back to the port;
+ *  - M3UA from the old draft-6 on a capture the oracle script does not name: the
+ *    decoder detects the draft tags ('auto'), tshark's default reads RFC 4666 only.
  */
 import { tcapBegin, tcapContinue } from '../../../shared/encode/tcap.js';
 import { initialDpArg, connectArg, CapOp, CAP_V2_GSMSSF_SCF } from '../../../shared/encode/cap.js';
@@ -258,6 +272,13 @@ export function buildVariants(): Variant[] {
       p([ch(0xc7, [1, 2, 3, 4]), dataChunk(two[0]!, { tsn: 704, ppid: 3, sid: 1, ssn: 5 })]),
       p([ch(0x47, [1, 2, 3, 4]), dataChunk(two[1]!, { tsn: 705, ppid: 3, sid: 1, ssn: 6 })]),
     ];
+  });
+  add('wrong SCTP CRC32c and wrong IPv4 header checksum (tshark verifies neither by default)', (t) => {
+    const a = t.eth(t.v4(SCTP, t.sctpData(PPID.m3ua, [two[0]!])));
+    a.data[14 + 20 + 8] = a.data[14 + 20 + 8]! ^ 0xff;
+    const b = t.eth(t.v4(SCTP, t.sctpData(PPID.m3ua, [two[1]!])));
+    b.data[14 + 10] = b.data[14 + 10]! ^ 0x55;
+    return [a, b];
   });
   add('Ethernet trailer after the IP packet, IPv4 options', (t) => [
     { link: 1, data: ether(ETH_V4, cat(ipv4(SCTP, t.sctpData(PPID.m3ua, [two[0]!]), { src: t.a4, dst: t.b4, options: [0x94, 4, 0, 0] }), [0xde, 0xad, 0xbe, 0xef])) },
