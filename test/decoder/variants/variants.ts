@@ -43,6 +43,11 @@ export interface VFrame {
 export interface Variant {
   name: string;
   frames: VFrame[];
+  /**
+   * tshark preferences this variant is read with (it then goes into a file of its own):
+   * a documented difference from tshark's defaults, with the reason.
+   */
+  tshark?: { opts: string[]; why: string };
 }
 
 const ETH_V4 = 0x0800;
@@ -133,10 +138,10 @@ export function buildVariants(): Variant[] {
   const isupParts = m.userParts.filter((u) => u.si === 5);
   const out: Variant[] = [];
   let n = 1;
-  const add = (name: string, f: (net: Net) => VFrame[], net?: Net): void => {
+  const add = (name: string, f: (net: Net) => VFrame[], net?: Net, tshark?: Variant['tshark']): void => {
     const nn = net ?? new Net(n);
     n++;
-    out.push({ name, frames: f(nn) });
+    out.push(tshark ? { name, frames: f(nn), tshark } : { name, frames: f(nn) });
   };
   const two = mapM3ua.slice(0, 2);
   const up = [...sccpParts.slice(0, 2), ...isupParts.slice(0, 1)];
@@ -235,6 +240,16 @@ export function buildVariants(): Variant[] {
       t.eth(t.v4(SCTP, sctp(t.sport, t.dport, t.vtag, [idataChunk(b, { tsn: 501, sid: 1, mid: 9, be: 1, ppidOrFsn: 1 }), idataChunk(two[1]!, { tsn: 502, sid: 1, mid: 10, be: 3, ppidOrFsn: 3 })]))),
     ];
   });
+  add('SCTP: I-DATA fragments of two messages on two streams interleaved, one unordered', (t) => {
+    const a = big, b = m3uaData(1001, 2002, 3, udt(sccpCalled(7), sccpCalling(6), tc[1]!.tcap));
+    const p = (chunks: Uint8Array[]) => t.eth(t.v4(SCTP, sctp(t.sport, t.dport, t.vtag, chunks)));
+    return [
+      p([idataChunk(a.subarray(0, 48), { tsn: 900, sid: 1, mid: 4, be: 2, ppidOrFsn: 3 })]),
+      p([idataChunk(b.subarray(0, 52), { tsn: 901, sid: 2, mid: 0, be: 2, ppidOrFsn: 3, unordered: true }), idataChunk(a.subarray(48, 96), { tsn: 902, sid: 1, mid: 4, be: 0, ppidOrFsn: 1 })]),
+      p([idataChunk(b.subarray(52), { tsn: 903, sid: 2, mid: 0, be: 1, ppidOrFsn: 1, unordered: true })]),
+      p([idataChunk(a.subarray(96), { tsn: 904, sid: 1, mid: 4, be: 1, ppidOrFsn: 2 })]),
+    ];
+  });
   add('SCTP: retransmitted TSN', (t) => {
     const tsn = t.nextTsn();
     const p = (x: Uint8Array, s: number) => t.eth(t.v4(SCTP, sctp(t.sport, t.dport, t.vtag, [dataChunk(x, { tsn: s, ppid: 3, sid: 1, ssn: s - tsn })])));
@@ -319,6 +334,16 @@ export function buildVariants(): Variant[] {
     ];
     return t.sctpFrames(PPID.diameter, msgs.map((x) => [x]));
   }, new Net(n, 3868, 3868));
+  add('Diameter over TCP: segments out of order', (t) => {
+    const s2 = cat(dia[0]!, dia[2]!);
+    const seg = (from: number, to: number) => t.eth(t.v4(TCP, tcp(40005, 3868, 7000 + from, s2.subarray(from, to))));
+    return [seg(0, 50), seg(100, s2.length), seg(50, 100)];
+  }, undefined, {
+    opts: ['-o', 'tcp.reassemble_out_of_order:TRUE'],
+    why: 'tshark 4.0 does not reassemble across out-of-order segments by default (tcp.reassemble_out_of_order FALSE): '
+      + 'it shows only the message after the gap and never the one the late segment completes; '
+      + 'the decoder puts segments back in order (shared/decoder/net/tcp.ts), as tshark does with the preference on',
+  });
   add('M3UA over TCP (port 2905)', (t) => {
     const s = cat(two[0]!, two[1]!);
     return [t.eth(t.v4(TCP, tcp(40002, 2905, 100, s.subarray(0, 20)))), t.eth(t.v4(TCP, tcp(40002, 2905, 120, s.subarray(20))))];
@@ -453,6 +478,8 @@ export interface VariantFile {
   bytes: Uint8Array;
   /** Which variants, frame ranges (1-based, inclusive) in the file. */
   parts: { variant: string; first: number; last: number }[];
+  /** tshark options for this file (see Variant.tshark). */
+  tsharkOpts?: string[];
   /** Frames written as Simple Packet Blocks (no timestamp), with the previous packet's time as tshark prints times. */
   spb?: { frame: number; prevTime: string }[];
 }
@@ -479,7 +506,11 @@ function parts(vs: Variant[]): VariantFile['parts'] {
  * with µs, ns, ms and 2^-20 s timestamp resolutions; several Ethernet interfaces), and
  * the Ethernet variants again in classic pcap: µs and ns, little- and big-endian.
  */
-export function variantFiles(vs = buildVariants()): VariantFile[] {
+export function variantFiles(all = buildVariants()): VariantFile[] {
+  const vs = all.filter((v) => !v.tshark);
+  const own: VariantFile[] = all
+    .filter((v) => v.tshark)
+    .map((v, i) => ({ name: `own-${i}.pcap`, bytes: pcapFile(stamp(v.frames), { ns: true }), parts: parts([v]), tsharkOpts: v.tshark!.opts }));
   const links = [...new Set(vs.flatMap((v) => v.frames.map((f) => f.link)))];
   const res = [9, 6, 0x80 | 20, 3];
   const ifaces: NgInterface[] = links.map((link, i) => ({ link, tsresol: res[i % res.length] }));
@@ -496,6 +527,8 @@ export function variantFiles(vs = buildVariants()): VariantFile[] {
   const eth = vs.filter((v) => v.frames.every((f) => f.link === 1));
   const ethFrames = stamp(eth.flatMap((v) => v.frames), 1600000000n);
   const half = ethFrames.length >> 1;
+  const small = eth.filter((v, i) => i % 3 === 0 && !v.name.startsWith('M3UA over TCP'));
+  const smallFrames = stamp(small.flatMap((v) => v.frames), 1500000000n);
   // every third frame of the second section as a Simple Packet Block (not those cut by the snap length:
   // an SPB's captured length comes from its block length, padding included)
   const second = ethFrames.slice(half).map((f, i) => ({ ...f, simple: i % 3 === 1 && f.origLen === undefined }));
@@ -512,10 +545,13 @@ export function variantFiles(vs = buildVariants()): VariantFile[] {
       parts: parts(eth),
       spb: second.flatMap((f, i) => (f.simple ? [{ frame: half + i + 1, prevTime: epochText(second[i - 1]!.ts, 6) }] : [])),
     },
-    { name: 'eth-variants-us-le.pcap', bytes: pcapFile(ethFrames), parts: parts(eth) },
-    { name: 'eth-variants-us-be.pcap', bytes: pcapFile(ethFrames, { bigEndian: true }), parts: parts(eth) },
-    { name: 'eth-variants-ns-le.pcap', bytes: pcapFile(ethFrames, { ns: true }), parts: parts(eth) },
-    { name: 'eth-variants-ns-be.pcap', bytes: pcapFile(ethFrames, { ns: true, bigEndian: true }), parts: parts(eth) },
+    // classic pcap in its four forms: every third Ethernet variant (M3UA over TCP, checked against its SCTP twin, is left to the pcapng files)
+    ...(['us-le', 'us-be', 'ns-le', 'ns-be'] as const).map((form) => ({
+      name: `eth-variants-${form}.pcap`,
+      bytes: pcapFile(smallFrames, { ns: form.startsWith('ns'), bigEndian: form.endsWith('be') }),
+      parts: parts(small),
+    })),
+    ...own,
   ];
 }
 
