@@ -17,7 +17,7 @@
  *  - M3UA from the old draft-6 on a capture the oracle script does not name: the
  *    decoder detects the draft tags ('auto'), tshark's default reads RFC 4666 only.
  */
-import { tcapBegin, tcapContinue } from '../../../shared/encode/tcap.js';
+import { tcapBegin, tcapContinue, tcapEnd } from '../../../shared/encode/tcap.js';
 import { initialDpArg, connectArg, CapOp, CAP_V2_GSMSSF_SCF } from '../../../shared/encode/cap.js';
 import { MapAc, MapOp, mapAcn, insertSubscriberDataArg, sriForSmArg, updateLocationArg } from '../../../shared/encode/map.js';
 import { component } from '../../../shared/encode/tcap.js';
@@ -361,6 +361,14 @@ export function buildVariants(): Variant[] {
     [suaCldt({ pc: 1234, ssn: 7 }, { pc: 2345, ssn: 6 }, tc[0]!.tcap), suaCldt({ gt: { digits: '49301234567', tt: 0, np: 1, nai: 4 }, ssn: 7 }, { gt: { digits: '234150123456789', np: 7 }, ssn: 6 }, tc[3]!.tcap)],
   ]), new Net(n, 14001, 14001));
   add('MTP2 (140): MSUs, FISU, LSSU', () => [...msus.map((x) => ({ link: 140, data: mtp2(x) })), { link: 140, data: Uint8Array.from([0x81, 0x82, 0]) }, { link: 140, data: Uint8Array.from([0x81, 0x82, 1, 3]) }]);
+  add('SUA CLDT to SSN 146 (CAP) and BICC over M3UA', (t) => {
+    const capBegin = tcapBegin(0x0f0f0f0f, { kind: 'aarq', acn: CAP_V2_GSMSSF_SCF }, [{ type: 'invoke', invokeId: 0, opcode: CapOp.initialDP, param: initialDpArg({ serviceKey: 3, calling: '447700900124', calledBcd: '4930123457', imsi: '234150123456780', mscAddress: '447700900777' }) }]);
+    const biccIam = cat([0x4d, 0x01, 0, 0], isup[0]!.subarray(2));
+    return [
+      ...t.sctpFrames(PPID.sua, [[suaCldt({ gt: { digits: '447700900777' }, ssn: 146 }, { gt: { digits: '447700900555' }, ssn: 146 }, capBegin)]]),
+      ...t.sctpFrames(PPID.m3ua, [[m3uaData(11, 12, 13, biccIam)]]),
+    ];
+  }, new Net(n, 14001, 14001));
   add('M2UA and SUA management (BEAT, DUNA)', (t) => [
     ...t.sctpFrames(PPID.m2ua, [[cat([1, 0, 3, 3], u32(16), u16(9), u16(8), [1, 2, 3, 4])]]),
     ...t.sctpFrames(PPID.sua, [[cat([1, 0, 2, 1], u32(24), u16(0x0012), u16(8), u32(2002), u16(0x8003), u16(8), [0, 0, 0, 6])]]),
@@ -414,6 +422,12 @@ export function buildVariants(): Variant[] {
     udt(sccpCalled(6), sccpCalling(7), seq(0x62, tlv(0x48, [0x42]), tlv(0x6c, component({ type: 'invoke', invokeId: 200, opcode: MapOp.sendRoutingInfoForSM, param: tc[3] ? sriForSmArgOf() : undefined })))),
     udt(sccpCalled(7), sccpCalling(6), seq(0x65, tlv(0x48, [0x01, 0x02]), tlv(0x49, [0x0a, 0x0b, 0x0c]), tlv(0x6c, component({ type: 'invoke', invokeId: -2, opcode: MapOp.insertSubscriberData, param: insertSubscriberDataArg({ imsi: '234150123456789' }) })))),
     udt(sccpCalled(6), sccpCalling(7), tcapBegin(0x0000ffff, undefined, [{ type: 'invoke', invokeId: 1, opcode: MapOp.updateLocation, param: tc[0] ? ulArgOf() : undefined }])),
+  ]);
+  sccpVar('MAP: returnError with a parameter, an unknown operation code, an invoke without argument, AARE rejecting the context', [
+    udt(sccpCalled(6), sccpCalling(7), tcapEnd(0x21212121, { kind: 'aare', acn: mapAcn(MapAc.shortMsgGateway, 3), result: 1, diagnostic: 2 }, [
+      { type: 'error', invokeId: 1, code: 6, param: seq(0x30, tlv(0x0a, [1])) },
+    ])),
+    udt(sccpCalled(6), sccpCalling(7), tcapBegin(0x22222222, undefined, [{ type: 'invoke', invokeId: 3, opcode: 200, param: seq(0x30, tlv(0x80, [1, 2, 3])) }, { type: 'invoke', invokeId: 4, opcode: MapOp.sendIMSI }])),
   ]);
   sccpVar('SCCP GT: encoding scheme odd with an even digit count, hex digits, filler', [
     udt({ gti: 4, digits: '4477009001', ssn: 6 }, { gti: 4, digits: '49172000b1', ssn: 7 }, tc[0]!.tcap),
