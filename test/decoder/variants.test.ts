@@ -1,8 +1,8 @@
 /**
  * Differential test on capture variants nobody tuned against: corpus and encoder
  * messages wrapped in every framing the decoder claims (test/decoder/variants/:
- * pcap µs/ns in both byte orders, pcapng with several interfaces, resolutions,
- * sections and SPBs; Ethernet/802.1Q/QinQ/MPLS, SLL, SLL2, raw IP, null/loop;
+ * pcap µs/ns in both byte orders, gzip, pcapng with several interfaces,
+ * resolutions, if_tsoffset, sections, SPBs and non-packet blocks; Ethernet/802.1Q/QinQ/MPLS, SLL, SLL2, raw IP, null/loop;
  * IPv4 fragments and options, IPv6 extension headers and fragments; SCTP
  * bundling, DATA/I-DATA fragments, retransmissions, TSN wrap, odd chunks; TCP
  * Diameter split and cut by the snap length; M2PA, M2UA, SUA, MTP2 (139/140),
@@ -127,7 +127,7 @@ if (skip) {
     const names = variants.map((v) => v.name).join('\n');
     for (const w of ['802.1Q', 'QinQ', 'SLL2', 'raw IP', 'null', 'IPv4 fragments', 'IPv6 fragments', 'I-DATA', 'retransmitted', 'M2PA', 'M2UA', 'SUA', 'MTP2 (140)', '(139)', 'MTP3 (141)', 'XUDT', 'LUDT', 'segmented', 'GTI 1, 2, 3, 4', 'indefinite', 'Diameter over TCP', 'Diameter over SCTP', M3UA_TCP])
       assert.match(names, new RegExp(w.replace(/[()]/g, '\\$&')), w);
-    assert.ok(files.some((f) => f.name.endsWith('.pcap')) && files.some((f) => f.name.endsWith('.pcapng')));
+    assert.ok(files.some((f) => f.name.endsWith('.pcap')) && files.some((f) => f.name.endsWith('.pcapng')) && files.some((f) => f.name.endsWith('.gz')));
   });
 
   for (const f of files) {

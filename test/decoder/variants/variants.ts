@@ -30,6 +30,7 @@ import {
   mtp3, mtp2, mtp2Phdr, m2paData, m2uaData, m3uaData, suaCldt, udt, xudt, ludt, segmentation, reencodeBer, pcapFile, pcapngFile,
   type Frame, type NgInterface, type SccpAddr,
 } from './frames.js';
+import { gzipSync } from 'node:zlib';
 import { diameterMessage, str, octets, Avp, DiaCmd, APP_S6A, answerHead, msisdnAvp } from '../../../shared/encode/diameter.js';
 import { builtDiameter, builtIsup, builtTcap, builtTcapShapes, cutPdus, m3uaProtocolData } from './payloads.js';
 import { u16, u32 } from '../../../shared/encode/bytes.js';
@@ -560,11 +561,12 @@ export function variantFiles(all = buildVariants()): VariantFile[] {
       spb: second.flatMap((f, i) => (f.simple ? [{ frame: half + i + 1, prevTime: epochText(second[i - 1]!.ts, 6) }] : [])),
     },
     // classic pcap in its four forms: every third Ethernet variant (M3UA over TCP, checked against its SCTP twin, is left to the pcapng files)
-    ...(['us-le', 'us-be', 'ns-le', 'ns-be'] as const).map((form) => ({
-      name: `eth-variants-${form}.pcap`,
-      bytes: pcapFile(smallFrames, { ns: form.startsWith('ns'), bigEndian: form.endsWith('be') }),
-      parts: parts(small),
-    })),
+    // (the last one gzip-compressed, as captures are often stored)
+    ...(['us-le', 'us-be', 'ns-le', 'ns-be'] as const).map((form) => {
+      const bytes = pcapFile(smallFrames, { ns: form.startsWith('ns'), bigEndian: form.endsWith('be') });
+      const gz = form === 'ns-be';
+      return { name: `eth-variants-${form}.pcap${gz ? '.gz' : ''}`, bytes: gz ? new Uint8Array(gzipSync(bytes)) : bytes, parts: parts(small) };
+    }),
     ...own,
   ];
 }
