@@ -256,6 +256,21 @@ export function buildVariants(): Variant[] {
     const p = (x: Uint8Array, s: number) => t.eth(t.v4(SCTP, sctp(t.sport, t.dport, t.vtag, [dataChunk(x, { tsn: s, ppid: 3, sid: 1, ssn: s - tsn })])));
     return [p(two[0]!, tsn), p(two[1]!, tsn + 1), p(two[0]!, tsn), p(mapM3ua[2] ?? two[0]!, tsn + 2)];
   });
+  add('SCTP: a retransmitted chunk bundled with new ones, a fragment retransmitted after its message completed', (t) => {
+    const tsn = t.nextTsn();
+    const p = (chunks: Uint8Array[]) => t.eth(t.v4(SCTP, sctp(t.sport, t.dport, t.vtag, chunks)));
+    const a = big.subarray(0, 60), b = big.subarray(60);
+    return [
+      p([dataChunk(two[0]!, { tsn, ppid: 3, sid: 1, ssn: 0 })]),
+      p([dataChunk(two[0]!, { tsn, ppid: 3, sid: 1, ssn: 0 }), dataChunk(two[1]!, { tsn: tsn + 1, ppid: 3, sid: 1, ssn: 1 })]),
+      p([dataChunk(a, { tsn: tsn + 2, ppid: 3, sid: 1, ssn: 2, be: 2 }), dataChunk(b, { tsn: tsn + 3, ppid: 3, sid: 1, ssn: 2, be: 1 })]),
+      p([dataChunk(b, { tsn: tsn + 3, ppid: 3, sid: 1, ssn: 2, be: 1 }), dataChunk(two[0]!, { tsn: tsn + 4, ppid: 3, sid: 1, ssn: 3 })]),
+    ];
+  });
+  add('SCTP: association restarted (new verification tag) reusing the same TSNs', (t) => {
+    const p = (vtag: number, tsn: number, x: Uint8Array) => t.eth(t.v4(SCTP, sctp(t.sport, t.dport, vtag, [dataChunk(x, { tsn, ppid: 3, sid: 1, ssn: tsn })])));
+    return [p(0x1111, 1, two[0]!), p(0x1111, 2, two[1]!), p(0x2222, 1, two[1]!), p(0x2222, 2, two[0]!)];
+  });
   add('SCTP: unordered DATA', (t) => t.sctpFrames(PPID.m3ua, [[two[0]!, two[1]!]], { unordered: true }));
   add('SCTP: PPID 0 and an unassigned PPID on port 2905', (t) => [t.eth(t.v4(SCTP, sctp(40000, 2905, t.vtag, [dataChunk(two[0]!, { tsn: 1, ppid: 0 }), dataChunk(two[1]!, { tsn: 2, ppid: 4242 })])))]);
   add('SCTP: PPID 0 between two registered ports (M3UA 2905 to M2PA 3565)', (t) => [t.eth(t.v4(SCTP, sctp(2905, 3565, t.vtag, [dataChunk(two[0]!, { tsn: 1, ppid: 0 })])))]);
