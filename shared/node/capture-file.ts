@@ -82,8 +82,20 @@ export async function* decodeCaptureFile(path: string, opts: DecodeFileOptions =
   };
   // the decoder keeps nothing of a packet object (frame numbers, copies of bytes): one object for all
   const parser = createCaptureParser(onPacket, onError, { reusePacket: true });
-  const gz = isGzipFile(path);
   let bytesRead = 0;
+  // Parses a chunk only as far as the batch has room for, yields the full batch, goes on: short-lived
+  // batches keep records out of the old generation (GC cost).
+  function* batchesOf(chunk: Uint8Array): Generator<FrameBatch> {
+    for (let at = 0; at < chunk.length; ) {
+      at = parser.pushSome(chunk, at, batchSize - records.length);
+      if (records.length >= batchSize || errors.length >= batchSize) {
+        yield { records, errors, bytesRead, totalBytes, framesSeen };
+        records = [];
+        errors = [];
+      }
+    }
+  }
+  const gz = isGzipFile(path);
   if (!gz) {
     // Plain file: read into one buffer reused for every chunk. The parser hands packets out as
     // views of it, which the decoder reads during the call only (anything it keeps it copies:
@@ -97,17 +109,7 @@ export async function* decodeCaptureFile(path: string, opts: DecodeFileOptions =
         const { bytesRead: n } = await fh.read(buf, 0, buf.length, null);
         if (n === 0) break;
         bytesRead += n;
-        const chunk = n === buf.length ? buf : buf.subarray(0, n);
-        // Parse only as many frames as the batch has room for, then yield it: short-lived
-        // batches keep records out of the old generation (GC cost).
-        for (let at = 0; at < chunk.length; ) {
-          at = parser.pushSome(chunk, at, batchSize - records.length);
-          if (records.length >= batchSize || errors.length >= batchSize) {
-            yield { records, errors, bytesRead, totalBytes, framesSeen };
-            records = [];
-            errors = [];
-          }
-        }
+        yield* batchesOf(n === buf.length ? buf : buf.subarray(0, n));
       }
     } finally {
       await fh.close();
@@ -127,15 +129,7 @@ export async function* decodeCaptureFile(path: string, opts: DecodeFileOptions =
   try {
     for await (const c of src) {
       if (opts.signal?.aborted) throw new Error('cancelled');
-      const chunk = new Uint8Array(c.buffer, c.byteOffset, c.length);
-      for (let at = 0; at < chunk.length; ) {
-        at = parser.pushSome(chunk, at, batchSize - records.length);
-        if (records.length >= batchSize || errors.length >= batchSize) {
-          yield { records, errors, bytesRead, totalBytes, framesSeen };
-          records = [];
-          errors = [];
-        }
-      }
+      yield* batchesOf(new Uint8Array(c.buffer, c.byteOffset, c.length));
     }
   } catch (e) {
     raw.destroy();
