@@ -174,14 +174,20 @@ class Interner {
     this.strs = new Array<string | undefined>(cap);
     this.hashes = new Int32Array(cap);
     this.mask = cap - 1;
-    for (let i = 0; i < oldS.length; i++) {
-      const s = oldS[i];
-      if (s === undefined) continue;
-      let slot = oldH[i]! & this.mask;
-      while (this.strs[slot] !== undefined) slot = (slot + 1) & this.mask;
-      this.strs[slot] = s;
-      this.hashes[slot] = oldH[i]!;
-    }
+    rehash(oldS, oldH, this.strs, this.hashes, this.mask);
+  }
+}
+
+/** Re-inserts the occupied slots of an open-addressing intern table into the new (larger) arrays; `moved` copies side data. */
+function rehash(oldS: Array<string | undefined>, oldH: Int32Array, strs: Array<string | undefined>, hashes: Int32Array, mask: number, moved?: (from: number, to: number) => void): void {
+  for (let i = 0; i < oldS.length; i++) {
+    const s = oldS[i];
+    if (s === undefined) continue;
+    let slot = oldH[i]! & mask;
+    while (strs[slot] !== undefined) slot = (slot + 1) & mask;
+    strs[slot] = s;
+    hashes[slot] = oldH[i]!;
+    moved?.(i, slot);
   }
 }
 
@@ -283,17 +289,9 @@ class EntryInterner {
     const oldS = this.strs, oldH = this.hashes, oldK = this.keys;
     this.strs = new Array<string | undefined>(cap);
     this.hashes = new Int32Array(cap);
-    this.keys = new Int32Array(cap * k);
+    const keys = (this.keys = new Int32Array(cap * k));
     this.mask = cap - 1;
-    for (let i = 0; i < oldS.length; i++) {
-      const s = oldS[i];
-      if (s === undefined) continue;
-      let slot = oldH[i]! & this.mask;
-      while (this.strs[slot] !== undefined) slot = (slot + 1) & this.mask;
-      this.strs[slot] = s;
-      this.hashes[slot] = oldH[i]!;
-      this.keys.set(oldK.subarray(i * k, i * k + k), slot * k);
-    }
+    rehash(oldS, oldH, this.strs, this.hashes, this.mask, (from, to) => keys.set(oldK.subarray(from * k, from * k + k), to * k));
   }
 }
 
