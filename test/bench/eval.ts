@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --seeds 1,2,3 --messages 20000 --keep DIR --strip-profile minimal|partial-pcs|home.FIELD,partners.FIELD,…]`
+ * `npm run eval [-- --seeds 1,2,3 --messages 20000 --keep DIR --strip-profile minimal|partial-pcs|partners|home.FIELD,partners.FIELD,…]`
  *
  * Generates scenario captures with `sigtrail generate` for several seeds, runs
  * `sigtrail analyze CAPTURE --profile profile.json --format ndjson` on each, and scores the
@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync, mkdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkStripField, stripProfile, type ProfileJson } from '../helpers/sparse-profile.js';
 
 interface Inst {
   id: string;
@@ -56,15 +57,14 @@ const MINIMAL = 'home.nodes,home.pointCodes,home.msisdnPrefixes,home.realms,part
 const stripArg = opt('strip-profile', '');
 /** 'partial-pcs': the home network lists one point code and its nodes none (an incomplete list, not an absent one). */
 const partialPcs = stripArg === 'partial-pcs';
-const strip = (stripArg === 'minimal' ? MINIMAL : partialPcs ? '' : stripArg)
-  .split(',')
-  .filter(Boolean)
-  .map((f) => {
-    const [where, field] = f.split('.');
-    if (f === 'partners') return ['all', 'partners'] as const;
-    if ((where !== 'home' && where !== 'partners') || !field) throw new Error(`--strip-profile: ${f} is not partners, home.FIELD or partners.FIELD`);
-    return [where, field] as const;
-  });
+const strip = (stripArg === 'minimal' ? MINIMAL : partialPcs ? '' : stripArg).split(',').filter(Boolean);
+for (const f of strip) {
+  try {
+    checkStripField(f);
+  } catch (e) {
+    throw new Error(`--strip-profile: ${(e as Error).message}`);
+  }
+}
 const cli = join(root, 'dist/sigtrail.mjs');
 
 execFileSync(process.execPath, [join(root, 'build/build-cli.mjs')], { stdio: 'inherit' });
@@ -164,11 +164,7 @@ for (const seed of seeds) {
   let profile = join(dir, 'profile.json');
   if (!existsSync(profile)) throw new Error(`generator wrote no profile.json in ${dir}`);
   if (strip.length || partialPcs) {
-    const pj = JSON.parse(readFileSync(profile, 'utf8')) as { home: Record<string, unknown> & { pointCodes?: number[]; nodes?: Array<Record<string, unknown>> }; partners: Array<Record<string, unknown>> };
-    for (const [where, field] of strip) {
-      if (where === 'all') pj.partners = [];
-      else for (const o of where === 'home' ? [pj.home] : pj.partners) delete o[field];
-    }
+    const pj = stripProfile(JSON.parse(readFileSync(profile, 'utf8')) as ProfileJson & { home: { pointCodes?: number[]; nodes?: Array<Record<string, unknown>> } }, strip);
     if (partialPcs) {
       pj.home.pointCodes = (pj.home.pointCodes ?? []).slice(0, 1);
       for (const n of pj.home.nodes ?? []) delete n.pc;

@@ -13,6 +13,7 @@ import { BUILTIN } from '../../shared/detect/detectors/index.js';
 import { parseProfile } from '../../shared/detect/profile-schema.js';
 import type { FixtureCase } from './fixtures/types.js';
 import { resetFrames } from './build.js';
+import { stripProfile, type ProfileJson } from '../helpers/sparse-profile.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const profile = parseProfile(readFileSync(join(dir, 'profile.json'), 'utf8'));
@@ -20,16 +21,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'types.t
 
 /** The fixture profile without some optional fields (validated again, as a user's file would be). */
 function sparser(without: NonNullable<FixtureCase['profileWithout']>): ReturnType<typeof parseProfile> {
-  const raw = JSON.parse(readFileSync(join(dir, 'profile.json'), 'utf8')) as { home: Record<string, unknown>; partners: Array<Record<string, unknown>> };
-  for (const f of without) {
-    if (f === 'partners') {
-      raw.partners = [];
-      continue;
-    }
-    const [where, field] = f.split('.') as ['home' | 'partners', string];
-    for (const o of where === 'home' ? [raw.home] : raw.partners) delete o[field];
-  }
-  return parseProfile(JSON.stringify(raw));
+  return parseProfile(JSON.stringify(stripProfile(JSON.parse(readFileSync(join(dir, 'profile.json'), 'utf8')) as ProfileJson, without)));
 }
 
 test('every built-in detector has a fixture file with attack/evasive and look-alike cases', async () => {
