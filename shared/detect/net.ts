@@ -239,6 +239,11 @@ export class NetView {
     return false;
   }
 
+  /** Whether the profile names any home point code (its list or its nodes'), so "not a home point code" means something. */
+  get hasHomePointCodes(): boolean {
+    return this.homePcs.size > 0;
+  }
+
   /** Partners: does a list exist at all (so "not a partner" means something)? */
   get hasPartners(): boolean {
     return (this.profile?.partners.length ?? 0) > 0;

@@ -38,7 +38,7 @@ export const detector: Detector = {
      */
     interface PcUse { home: number; other: number; homeRows: Array<{ r: DetectRow; intoHome: boolean }> }
     const byOpc = new Map<number, PcUse>();
-    const homePcs = (ctx.profile?.home.pointCodes.length ?? 0) > 0 || (ctx.profile?.home.nodes ?? []).some((n) => n.pc !== undefined);
+    const homePcs = ctx.net.hasHomePointCodes;
     const flagged = new Set<DetectRow>();
     const emitRow = (r: DetectRow, why: string, atEnd = false): void => {
       // At the end of the case the request link is gone: use the row's own identities.
@@ -94,11 +94,11 @@ export const detector: Detector = {
         // the OPCs that carry home GTs (at least minBaseline messages, at least `pinned` of their traffic: a home
         // point code the profile forgot). Reported: an OPC that carried home GTs at most twice and either carries
         // other networks' GTs (at least minBaseline messages) or sent them into a listed home point code.
-        const learnt = [...byOpc].filter(([, u]) => u.home >= minBase && u.home >= pinned * (u.home + u.other)).map(([pc]) => pc);
-        const homeSps = learnt.length ? `OPC ${learnt.slice(0, 5).join(', ')}${learnt.length > 5 ? ', …' : ''}` : 'the listed home point codes';
+        const learnt = new Set([...byOpc].filter(([, u]) => u.home >= minBase && u.home >= pinned * (u.home + u.other)).map(([pc]) => pc));
+        const homeSps = learnt.size ? `OPC ${[...learnt].slice(0, 5).join(', ')}${learnt.size > 5 ? ', …' : ''}` : 'the listed home point codes';
         for (const [pc, u] of byOpc) {
-          if (u.home === 0 || u.home > 2 || learnt.includes(pc)) continue;
-          const carriesOthers = u.other >= minBase && (learnt.length > 0 || homePcs);
+          if (u.home === 0 || u.home > 2 || learnt.has(pc)) continue;
+          const carriesOthers = u.other >= minBase && (learnt.size > 0 || homePcs);
           for (const { r, intoHome } of u.homeRows) {
             if (flagged.has(r) || !(carriesOthers || (homePcs && intoHome))) continue;
             flagged.add(r);
