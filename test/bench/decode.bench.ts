@@ -23,9 +23,9 @@ import { createCaptureParser, type RawPacket } from '../../shared/decoder/captur
 import { NetDecoder } from '../../shared/decoder/net/index.js';
 import { FrameDecoder } from '../../shared/decoder/pipeline.js';
 import { StateBag, defaultDecodeOptions } from '../../shared/decoder/context.js';
+import { CAPTURES } from '../helpers/shared-dir.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const CAPTURES = resolve(ROOT, '..', 'shared/captures');
 const PERF = join(CAPTURES, 'sigtran.net__performance-20260724T093659Z.pcap.gz');
 
 /** The oracle's fields (shared/oracle/tshark-fields.sh). */

@@ -11,13 +11,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createCaptureParser, NotACaptureError, type CaptureError, type RawPacket } from '../../shared/decoder/capture/index.js';
 import { decodeCaptureFile } from '../../shared/node/capture-file.js';
 import { FrameDecoder } from '../../shared/decoder/pipeline.js';
 import { NgWriter, bytes, concat, dataChunk, diameter, ether, ipv4, m3uaBeat, pcapFile, sctp, tcp, udp } from '../helpers/pcap-build.js';
+import { CAPTURES } from '../helpers/shared-dir.js';
 
-const CAPTURES = resolve(new URL('../../..', import.meta.url).pathname, 'shared/captures');
 
 interface Got {
   packets: { frame: number; tsSec: number; tsNsec: number; fileOffset: number; linkType: number; iface: number; capLen: number; origLen: number; data: string }[];

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { NetDecoder, ipv6String } from '../../shared/decoder/net/index.js';
 import type { TransportPdu } from '../../shared/decoder/net/types.js';
 import { StateBag, defaultDecodeOptions, type DecodeOptions } from '../../shared/decoder/context.js';
@@ -31,8 +31,8 @@ import {
   u32be,
   udp,
 } from '../helpers/pcap-build.js';
+import { CAPTURES } from '../helpers/shared-dir.js';
 
-const CAPTURES = resolve(new URL('../../..', import.meta.url).pathname, 'shared/captures');
 
 interface Out {
   frame: number;
