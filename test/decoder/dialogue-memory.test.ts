@@ -8,36 +8,70 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DialogueMemory } from '../../shared/decoder/tcap/dialogue-memory.js';
 
-interface D { acn: string; user: string | undefined; acName: string | undefined; acVersion: number; a: string | undefined; b: string | undefined }
+interface D { acn: string; user: string | undefined; acName: string | undefined; acVersion: number; a: string | undefined; b: string | undefined; seq?: number; partner?: number | string }
 
+const isNum = (k: number | string): k is number => typeof k === 'number' && k >= 0x100000000 && k < 0x500000000;
+
+/**
+ * The semantics in a plain Map: an entry lives `limit` stores of new entries (an update keeps
+ * its place; a store finding the span full drops the oldest first), a Continue's partner id
+ * links the dialogue's two entries, and `end` forgets both.
+ */
 class MapMemory {
   readonly m = new Map<number | string, D>();
+  private head = 0;
+  private tail = 0;
   constructor(readonly limit: number) {}
+  private match(d: D, a: string | undefined, b: string | undefined): boolean {
+    return (d.a === a && d.b === b) || (d.a === b && d.b === a);
+  }
   get(tid: number | string, a: string | undefined, b: string | undefined): D | undefined {
     const d = this.m.get(tid);
-    if (!d) return undefined;
-    return (d.a === a && d.b === b) || (d.a === b && d.b === a) ? d : undefined;
+    return d && this.match(d, a, b) ? d : undefined;
   }
-  set(tid: number | string, d: D): void {
-    const old = this.m.get(tid);
+  set(tid: number | string, d: D, partner?: number | string): void {
+    let old = this.m.get(tid);
     if (old && old.acn === d.acn && old.a === d.a && old.b === d.b) return;
-    if (this.m.size >= this.limit) {
-      const k = this.m.keys().next().value;
-      if (k !== undefined) this.m.delete(k);
+    if (this.tail - this.head >= this.limit) {
+      for (const [k, x] of this.m) {
+        if (x.seq === this.head) {
+          this.m.delete(k);
+          if (k === tid) old = undefined;
+        }
+      }
+      this.head++;
     }
+    d.seq = old ? old.seq : this.tail++;
+    d.partner = undefined;
     this.m.set(tid, d);
+    if (partner !== undefined && isNum(tid) && isNum(partner) && partner !== tid) {
+      const q = this.get(partner, d.a, d.b);
+      if (q) {
+        d.partner = partner;
+        q.partner = tid;
+      }
+    }
+  }
+  end(tid: number | string, a: string | undefined, b: string | undefined): void {
+    const d = this.get(tid, a, b);
+    if (!d) return;
+    this.m.delete(tid);
+    const p = d.partner;
+    if (p !== undefined && this.m.get(p)?.partner === tid) this.m.delete(p);
   }
 }
 
-test('dialogue memory behaves as the bounded Map it replaced', () => {
+test('dialogue memory behaves as its Map model: bounded age, ended dialogues forgotten with their partner id', () => {
   let seed = 1;
   const r = (): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    // exact 32-bit product (a float product loses its low bits, and the sequence cycled within 11k draws)
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
     return seed / 0x80000000;
   };
-  // few addresses and contexts (the usual capture), then many distinct ones: with a small
+  // few addresses and contexts (the usual capture), then many distinct ones, then nearly every
+  // address new (the tables are renumbered while ended dialogues leave slots in the ring): with a small
   // limit, their interned ids pile up and the tables are renumbered from the live entries
-  for (const [nAddr, nAcn] of [[3, 3], [30000, 20000]] as const) {
+  for (const [nAddr, nAcn] of [[3, 3], [30000, 20000], [1_000_000, 3]] as const) {
     const addr = (): string | undefined => {
       const i = (r() * (nAddr + 1)) | 0;
       return i === nAddr ? undefined : `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`;
@@ -53,11 +87,21 @@ test('dialogue memory behaves as the bounded Map it replaced', () => {
           const x0 = ref.m.get(key);
           let a = addr(), b = addr();
           if (x0 && r() < 0.7) [a, b] = r() < 0.5 ? [x0.a, x0.b] : [x0.b, x0.a];
-          if (r() < 0.5) {
+          const op = r();
+          if (op < 0.45) {
             const k = (r() * nAcn) | 0;
             const d: D = { acn: `0.4.0.0.1.0.${k}.3`, user: r() < 0.5 ? 'gsm_map' : undefined, acName: k % 2 ? `ac${k}` : undefined, acVersion: (r() * 3) | 0, a, b };
-            ref.set(key, d);
-            dm.set(key, d.acn, d.user, d.acName, d.acVersion, a, b);
+            // a Continue names the dialogue's other id: usually one stored between the same addresses
+            let partner: number | string | undefined;
+            if (r() < 0.4) {
+              const keys = [...ref.m.keys()];
+              partner = keys.length > 0 && r() < 0.8 ? keys[(r() * keys.length) | 0] : ((r() * 1000) | 0) + 0x100000000;
+            }
+            ref.set(key, d, partner);
+            dm.set(key, d.acn, d.user, d.acName, d.acVersion, a, b, partner);
+          } else if (op < 0.55) {
+            ref.end(key, a, b);
+            dm.end(key, a, b);
           } else {
             const x = ref.get(key, a, b);
             const s = dm.find(key, a, b);

@@ -1,8 +1,14 @@
 /**
  * TCAP dialogue memory: transaction id → dialogue context (ACN, its name, version
  * and component user, and the transport address pair of the message that stored
- * it), bounded: when full, the entry inserted first is dropped (a Map's insertion
- * order; updating an entry keeps its place).
+ * it), bounded: an entry lives at most `limit` stores of new entries, then it is
+ * dropped (updating an entry keeps its place). A dialogue that ends (TCAP End or
+ * Abort, `end`) is forgotten at once, both transaction ids of it: a Continue
+ * stores its OTID together with the DTID it answers (`set`'s `partner`), so the
+ * two ids of a dialogue know each other. Only the open dialogues stay, which keeps
+ * the tables small enough for the processor's caches on a long capture (a new
+ * Begin reusing the id of an ended dialogue starts afresh, as Wireshark's TCAP
+ * transaction matching does with a closed transaction).
  *
  * Ids of 1-4 octets are numeric keys (value + length * 2^32, always ≥ 2^32); longer
  * or empty ids use their hex. Built for the hot path, where a capture keeps up to
@@ -46,9 +52,16 @@ export class DialogueMemory {
   private memoB: string | undefined = undefined;
   private memoBId = 0;
 
-  /** Ring of entries by slot: numeric key (0 for a string key, then in `skey`) and META ints. Grown up to `limit` slots. */
+  /**
+   * Ring of entries by slot: numeric key (0 for a string key, then in `skey`), META ints (a
+   * context index of -1 marks the slot of an ended dialogue) and the numeric key of the
+   * dialogue's other transaction id (0: none known). Grown up to `limit` slots.
+   */
   private rkey = new Float64Array(256);
   private rmeta = new Int32Array(256 * META);
+  private rpart = new Float64Array(256);
+  /** Live entries (the ring's span minus the slots of ended dialogues). */
+  private live = 0;
   private skey: (number | string | undefined)[] | null = null;
   /** Insertion sequence numbers of the oldest live entry and of the next one (slot = seq % limit). */
   private head = 0;
@@ -69,7 +82,7 @@ export class DialogueMemory {
   }
 
   get size(): number {
-    return this.tail - this.head;
+    return this.live;
   }
 
   /** Slot of the entry for `tid` stored by a message between the same two addresses (either direction), or -1. */
@@ -87,7 +100,12 @@ export class DialogueMemory {
     return this.ctxs[this.rmeta[slot * META]!]!;
   }
 
-  set(tid: number | string, acn: string, user: string | undefined, acName: string | undefined, acVersion: number | undefined, a: string | undefined, b: string | undefined): void {
+  /**
+   * Stores the dialogue context of transaction id `tid`. `partner`: the other transaction id
+   * of the dialogue when the message names both (a Continue's DTID), so that `end` with
+   * either id forgets both.
+   */
+  set(tid: number | string, acn: string, user: string | undefined, acName: string | undefined, acVersion: number | undefined, a: string | undefined, b: string | undefined, partner?: number | string): void {
     const num = isNumKey(tid);
     let s = num ? this.findNum(tid) : (this.smap.get(tid) ?? -1);
     if (s >= 0) {
@@ -98,15 +116,19 @@ export class DialogueMemory {
     const limit = this.limit;
     if (this.tail - this.head >= limit) {
       const old = this.head % limit;
-      const k = this.rkey[old]!;
-      if (k !== 0) this.removeNum(k);
-      else this.smap.delete(this.skey![old]!);
+      if (this.rmeta[old * META]! >= 0) {
+        const k = this.rkey[old]!;
+        if (k !== 0) this.removeNum(k);
+        else this.smap.delete(this.skey![old]!);
+        this.live--;
+      }
       this.head++;
       if (old === s) s = -1;
     }
     if (s < 0) {
       s = this.tail % limit;
       this.tail++;
+      this.live++;
       if (s >= this.rkey.length) this.growRing();
       if (num) {
         this.rkey[s] = tid;
@@ -119,6 +141,16 @@ export class DialogueMemory {
         this.smap.set(tid, s);
       }
     }
+    // the two ids of the dialogue point at each other (numeric ids only: the common case)
+    let pk = 0;
+    if (partner !== undefined && num && isNumKey(partner)) {
+      const q = this.find(partner, a, b);
+      if (q >= 0 && q !== s) {
+        pk = partner;
+        this.rpart[q] = tid;
+      }
+    }
+    this.rpart[s] = pk;
     // Ids are never reused while an entry may hold them; when stale ones pile up (contexts and
     // addresses of evicted dialogues), renumber from the live entries before taking new ones.
     if (this.addrList.length + 2 > 4 * this.limit + 4096 || this.ctxs.length + 1 > 2 * this.limit + 4096) this.compact();
@@ -129,6 +161,33 @@ export class DialogueMemory {
     m[o] = ci;
     m[o + 1] = ai;
     m[o + 2] = bi;
+  }
+
+  /**
+   * The dialogue of transaction id `tid` (between the same two addresses) has ended: forgets
+   * its entry and the entry of its other transaction id, if they point at each other.
+   */
+  end(tid: number | string, a: string | undefined, b: string | undefined): void {
+    const s = this.find(tid, a, b);
+    if (s < 0) return;
+    const p = this.rpart[s]!;
+    this.kill(s, tid);
+    if (p !== 0) {
+      const q = this.findNum(p);
+      if (q >= 0 && this.rpart[q] === tid) this.kill(q, p);
+    }
+  }
+
+  /** Drops the live entry in `slot`, whose key is `tid`; the slot stays in the ring, marked ended. */
+  private kill(slot: number, tid: number | string): void {
+    if (isNumKey(tid)) this.removeNum(tid);
+    else {
+      this.smap.delete(tid);
+      this.skey![slot] = undefined;
+    }
+    this.rmeta[slot * META] = -1;
+    this.rpart[slot] = 0;
+    this.live--;
   }
 
   // ------------------------------------------------------------------ interning
@@ -216,6 +275,7 @@ export class DialogueMemory {
     };
     for (let q = this.head; q < this.tail; q++) {
       const o = (q % limit) * META;
+      if (m[o]! < 0) continue; // an ended dialogue's slot
       const c = this.ctxs[m[o]!];
       if (c === undefined) {
         m[o] = m[o + 1] = m[o + 2] = 0;
@@ -251,6 +311,9 @@ export class DialogueMemory {
     const m = new Int32Array(n * META);
     m.set(this.rmeta);
     this.rmeta = m;
+    const p = new Float64Array(n);
+    p.set(this.rpart);
+    this.rpart = p;
   }
 
   /**

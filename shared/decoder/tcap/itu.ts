@@ -232,7 +232,10 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
     }
   }
   if (t.acn !== undefined && otidKey !== undefined && (first === 0x62 || first === 0x65)) {
-    mem.set(otidKey, t.acn, acnUser, t.acName, t.acVersion, ta, tb);
+    mem.set(otidKey, t.acn, acnUser, t.acName, t.acVersion, ta, tb, dtidKey);
+  } else if (dtidKey !== undefined && (first === 0x64 || first === 0x67)) {
+    // End / Abort: the dialogue is over
+    mem.end(dtidKey, ta, tb);
   }
   // an invoke whose operation is not part of the dialogue's MAP application context
   if (t.acn !== undefined && acnUser === 'gsm_map') {
