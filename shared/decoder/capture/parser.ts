@@ -109,14 +109,14 @@ class Parser implements CaptureParser {
   private ended = false;
 
   /** The one packet object handed out again and again (option reusePacket), else null. */
-  private readonly packet: RawPacket | null;
+  private readonly packet: ReusedPacket | null;
 
   constructor(
     private readonly onPacket: (p: RawPacket) => void,
     private readonly onError: (e: CaptureError) => void,
     reusePacket: boolean,
   ) {
-    this.packet = reusePacket ? { frame: 0, tsSec: 0, tsNsec: 0, fileOffset: 0, linkType: 0, iface: 0, capLen: 0, origLen: 0, data: new Uint8Array(0) } : null;
+    this.packet = reusePacket ? new ReusedPacket() : null;
   }
 
   private fmt: CaptureFormat | undefined;
@@ -342,7 +342,7 @@ class Parser implements CaptureParser {
     this.frame++;
     this.lastSec = sec;
     this.lastNsec = this.ns ? sub : sub * 1000;
-    this.deliver(this.frame, sec, this.lastNsec, this.base, this.pcapLink, 0, incl, this.u32(b, p + 12), b.subarray(d, d + incl));
+    this.deliver(this.frame, sec, this.lastNsec, this.base, this.pcapLink, 0, incl, this.u32(b, p + 12), b, d);
     return len;
   }
 
@@ -502,15 +502,16 @@ class Parser implements CaptureParser {
       this.lastNsec = nsec;
     }
     const d = p + hdr;
-    this.deliver(frame, sec, nsec, off, ifc.link, ifId, capLen, origLen, b.subarray(d, d + capLen));
+    this.deliver(frame, sec, nsec, off, ifc.link, ifId, capLen, origLen, b, d);
     return len;
   }
 
   /** Hands a packet to the callback: a new RawPacket, or the parser's one packet object refilled (`reusePacket`). */
-  private deliver(frame: number, tsSec: number, tsNsec: number, fileOffset: number, linkType: number, iface: number, capLen: number, origLen: number, data: Uint8Array): void {
+  private deliver(frame: number, tsSec: number, tsNsec: number, fileOffset: number, linkType: number, iface: number, capLen: number, origLen: number, buf: Uint8Array, start: number): void {
     const k = this.packet;
     if (k === null) {
-      this.onPacket({ frame, tsSec, tsNsec, fileOffset, linkType, iface, capLen, origLen, data });
+      const data = buf.subarray(start, start + capLen);
+      this.onPacket({ frame, tsSec, tsNsec, fileOffset, linkType, iface, capLen, origLen, data, buf: data, start: 0 });
       return;
     }
     k.frame = frame;
@@ -521,7 +522,7 @@ class Parser implements CaptureParser {
     k.iface = iface;
     k.capLen = capLen;
     k.origLen = origLen;
-    k.data = data;
+    k.fill(buf, start);
     this.onPacket(k);
   }
 
@@ -593,6 +594,44 @@ function nsFrom(rem: number, ifc: Iface): number {
   const u = ifc.units;
   if (u >= 512) return Math.floor((rem * 1953125) / (u / 512));
   return Math.floor((rem * 1e9) / u);
+}
+
+/**
+ * The packet object a parser with `reusePacket` hands out for every frame: the frame's bytes
+ * stay where they are in the chunk (buf, start); the `data` view is only made when a reader
+ * asks for it (the network decoder reads buf[start …) and never does).
+ */
+class ReusedPacket implements RawPacket {
+  frame = 0;
+  tsSec = 0;
+  tsNsec = 0;
+  fileOffset = 0;
+  linkType = 0;
+  iface = 0;
+  capLen = 0;
+  origLen = 0;
+  buf: Uint8Array = new Uint8Array(0);
+  start = 0;
+  private view: Uint8Array | undefined = undefined;
+
+  fill(buf: Uint8Array, start: number): void {
+    this.buf = buf;
+    this.start = start;
+    this.view = undefined;
+  }
+
+  get data(): Uint8Array {
+    let v = this.view;
+    if (v === undefined) v = this.view = this.buf.subarray(this.start, this.start + this.capLen);
+    return v;
+  }
+
+  set data(v: Uint8Array) {
+    this.buf = v;
+    this.start = 0;
+    this.capLen = v.length;
+    this.view = v;
+  }
 }
 
 export function createParser(onPacket: (p: RawPacket) => void, onError: (e: CaptureError) => void, reusePacket = false): CaptureParser {

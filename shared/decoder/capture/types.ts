@@ -15,6 +15,13 @@ export interface RawPacket {
   origLen: number;
   /** View of the captured bytes (valid only during the callback unless copied). */
   data: Uint8Array;
+  /**
+   * The same bytes as buf[start, start + capLen), when the producer has them in a larger
+   * buffer (the parser's chunk): a reader of offsets needs no view of its own per packet.
+   * Valid only during the callback, like `data`.
+   */
+  buf?: Uint8Array;
+  start?: number;
 }
 
 export interface CaptureError {

@@ -84,6 +84,8 @@ export class NetDecoder {
   private ipFrames: number[] | undefined = undefined;
   /** Octets of the current IP packet's payload that the snap length cut off (0 when whole). */
   private ipCut = 0;
+  /** Offset of the current frame in the buffer it is read from (link-layer error offsets are relative to it). */
+  private frameStart = 0;
   private sport = 0;
   private dport = 0;
   /** TSNs seen in the current frame (a TSN repeated inside one frame is not a retransmission). */
@@ -133,31 +135,43 @@ export class NetDecoder {
     this.srcS = undefined;
     this.dstS = undefined;
     this.nCur = 0;
-    const b = pkt.data;
-    const n = b.length;
+    // the frame is b[s, e): the parser's chunk when it says so (no view per frame), else the packet's own view
+    const pb = pkt.buf;
+    let b: Uint8Array, s: number, e: number;
+    if (pb !== undefined) {
+      b = pb;
+      s = pkt.start ?? 0;
+      e = s + pkt.capLen;
+    } else {
+      b = pkt.data;
+      s = 0;
+      e = b.length;
+    }
+    this.frameStart = s;
+    const n = e - s;
     switch (pkt.linkType) {
       case 1: // Ethernet
         if (n < 14) return this.err('link', `Ethernet header truncated (${n} bytes)`, 0);
-        return this.ether((b[12]! << 8) | b[13]!, b, 14, n);
+        return this.ether((b[s + 12]! << 8) | b[s + 13]!, b, s + 14, e);
       case 113: // Linux cooked capture v1
         if (n < 16) return this.err('link', `Linux SLL header truncated (${n} bytes)`, 0);
-        if (((b[2]! << 8) | b[3]!) === 824) return; // netlink
-        return this.ether((b[14]! << 8) | b[15]!, b, 16, n);
+        if (((b[s + 2]! << 8) | b[s + 3]!) === 824) return; // netlink
+        return this.ether((b[s + 14]! << 8) | b[s + 15]!, b, s + 16, e);
       case 276: // Linux cooked capture v2
         if (n < 20) return this.err('link', `Linux SLL2 header truncated (${n} bytes)`, 0);
-        if (((b[8]! << 8) | b[9]!) === 824) return;
-        return this.ether((b[0]! << 8) | b[1]!, b, 20, n);
+        if (((b[s + 8]! << 8) | b[s + 9]!) === 824) return;
+        return this.ether((b[s]! << 8) | b[s + 1]!, b, s + 20, e);
       case 101:
       case 12:
       case 14: // raw IP
-        return this.rawIp(b, 0, n);
+        return this.rawIp(b, s, e);
       case 228:
-        return this.ipv4(b, 0, n);
+        return this.ipv4(b, s, e);
       case 229:
-        return this.ipv6(b, 0, n);
+        return this.ipv6(b, s, e);
       case 0:
       case 108:
-        return this.nullLoop(b, n);
+        return this.nullLoop(b, s, e);
       default:
         return this.err('link', `unsupported link type ${pkt.linkType}`, 0);
     }
@@ -168,7 +182,7 @@ export class NetDecoder {
   private ether(t: number, b: Uint8Array, o: number, n: number): void {
     // 802.1Q / 802.1ad (QinQ) / old QinQ 0x9100 tags.
     while (t === 0x8100 || t === 0x88a8 || t === 0x9100) {
-      if (o + 4 > n) return this.err('link', 'VLAN tag truncated', o);
+      if (o + 4 > n) return this.err('link', 'VLAN tag truncated', o - this.frameStart);
       this.vlan = append(this.vlan, ((b[o]! << 8) | b[o + 1]!) & 0x0fff);
       t = (b[o + 2]! << 8) | b[o + 3]!;
       o += 4;
@@ -178,7 +192,7 @@ export class NetDecoder {
     if (t === 0x8847 || t === 0x8848) {
       // MPLS: pop labels to the bottom of stack, then guess the IP version.
       for (let i = 0; i < 16; i++) {
-        if (o + 4 > n) return this.err('link', 'MPLS label truncated', o);
+        if (o + 4 > n) return this.err('link', 'MPLS label truncated', o - this.frameStart);
         const bos = b[o + 2]! & 1;
         o += 4;
         if (bos) return this.rawIp(b, o, n);
@@ -187,13 +201,13 @@ export class NetDecoder {
     // Anything else (ARP, LLDP, 802.3 length field …) carries no signaling.
   }
 
-  private nullLoop(b: Uint8Array, n: number): void {
-    if (n < 4) return this.err('link', `loopback header truncated (${n} bytes)`, 0);
+  private nullLoop(b: Uint8Array, s: number, e: number): void {
+    if (e - s < 4) return this.err('link', `loopback header truncated (${e - s} bytes)`, 0);
     // AF value in the capturing host's byte order (null) or network order (loop): accept both.
-    let af = (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
-    if (af > 0xffff) af = ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
-    if (af === 2) return this.ipv4(b, 4, n);
-    if (af === 24 || af === 28 || af === 30) return this.ipv6(b, 4, n);
+    let af = (b[s]! | (b[s + 1]! << 8) | (b[s + 2]! << 16) | (b[s + 3]! << 24)) >>> 0;
+    if (af > 0xffff) af = ((b[s]! << 24) | (b[s + 1]! << 16) | (b[s + 2]! << 8) | b[s + 3]!) >>> 0;
+    if (af === 2) return this.ipv4(b, s + 4, e);
+    if (af === 24 || af === 28 || af === 30) return this.ipv6(b, s + 4, e);
   }
 
   private rawIp(b: Uint8Array, o: number, n: number): void {
