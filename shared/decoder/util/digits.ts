@@ -15,29 +15,44 @@ for (let v = 0; v < 256; v++) {
 
 /** Longest byte run whose text is memoised (addresses, ids, numbers); longer ones are always built. */
 const MEMO_MAX = 16;
-const MEMO_STRIDE = MEMO_MAX + 2;
-/** Few slots (18 KiB of keys, cache-resident): for values with a small working set such as global titles. */
+/** Int32 words per slot: (length + 1) | tag << 8, then the octets as four little-endian words, zero-padded. */
+const MEMO_STRIDE = 5;
+/** Few slots (20 KiB of keys, cache-resident): for values with a small working set such as global titles. */
 const MEMO_SLOTS = 1024;
+
+/** b[i, min(i + 4, e)) as a little-endian word, zero-padded (0 when i >= e). */
+function word(b: Uint8Array, i: number, e: number): number {
+  if (i + 4 <= e) return b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
+  let w = 0;
+  for (let k = 0; i + k < e; k++) w |= b[i + k]! << (k << 3);
+  return w;
+}
 
 /**
  * Direct-mapped memo of the text of short byte runs whose few values recur all
- * through a capture (SCCP global titles): building their text allocates one
- * intermediate string per octet, looking it up here allocates nothing. (Not
- * worth it for subscriber numbers or transaction ids: too many distinct values,
- * the lookup costs more than the build.) Each slot keeps the bytes (length, tag, octets) that
- * produced its string, so a hit is exact; a collision just rebuilds.
+ * through a capture (SCCP global titles, whole SCCP addresses): building their text
+ * allocates one intermediate string per octet, looking it up here allocates nothing.
+ * (Not worth it for subscriber numbers or transaction ids: too many distinct values,
+ * the lookup costs more than the build.) Each slot keeps the bytes (length, tag, octets)
+ * that produced its value, as words: a lookup hashes and compares four words instead of
+ * up to sixteen octets, and a hit is exact; a collision just rebuilds.
  * `tag` separates the renderings (hex, TBCD, SCCP GT …) of the same bytes.
  */
 export class DigitMemo<T = string> {
-  private readonly keys: Uint8Array;
+  private readonly keys: Int32Array;
   private readonly vals: (T | undefined)[];
   private readonly mask: number;
-  /** Slot of the last `get` (-1: not memoisable). */
+  /** Slot and key words of the last `get` (slot -1: not memoisable). */
   private slot = -1;
+  private k0 = 0;
+  private w0 = 0;
+  private w1 = 0;
+  private w2 = 0;
+  private w3 = 0;
 
   /** `slots`: a power of two (values other than text, e.g. whole decoded fields, may use the memo too). */
   constructor(slots = MEMO_SLOTS) {
-    this.keys = new Uint8Array(slots * MEMO_STRIDE);
+    this.keys = new Int32Array(slots * MEMO_STRIDE);
     this.vals = new Array<T | undefined>(slots).fill(undefined);
     this.mask = slots - 1;
   }
@@ -49,28 +64,37 @@ export class DigitMemo<T = string> {
       this.slot = -1;
       return undefined;
     }
-    let h = Math.imul(n + 1 + (tag << 8), 0x9e3779b1);
-    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-    const k = (h ^ (h >>> 16)) & this.mask;
+    const k0 = (n + 1) | (tag << 8);
+    const w0 = word(b, s, e), w1 = word(b, s + 4, e), w2 = word(b, s + 8, e), w3 = word(b, s + 12, e);
+    let h = Math.imul(k0, 0x9e3779b1);
+    h = Math.imul(h ^ w0, 0x01000193);
+    h = Math.imul(h ^ w1, 0x01000193);
+    h = Math.imul(h ^ w2, 0x01000193);
+    h = Math.imul(h ^ w3, 0x01000193);
+    const k = (h ^ (h >>> 15)) & this.mask;
     this.slot = k;
+    this.k0 = k0;
+    this.w0 = w0;
+    this.w1 = w1;
+    this.w2 = w2;
+    this.w3 = w3;
     const keys = this.keys;
-    let o = k * MEMO_STRIDE;
-    if (keys[o] !== n + 1 || keys[o + 1] !== tag) return undefined;
-    o += 2;
-    for (let i = s; i < e; i++, o++) if (keys[o] !== b[i]) return undefined;
+    const o = k * MEMO_STRIDE;
+    if (keys[o] !== k0 || keys[o + 1] !== w0 || keys[o + 2] !== w1 || keys[o + 3] !== w2 || keys[o + 4] !== w3) return undefined;
     return this.vals[k];
   }
 
   /** Stores `v` as the value of the bytes of the last `get` (same arguments); returns `v`. */
-  put(b: Uint8Array, s: number, e: number, tag: number, v: T): T {
+  put(_b: Uint8Array, _s: number, _e: number, _tag: number, v: T): T {
     const k = this.slot;
     if (k < 0) return v;
     const keys = this.keys;
-    let o = k * MEMO_STRIDE;
-    keys[o] = e - s + 1;
-    keys[o + 1] = tag;
-    o += 2;
-    for (let i = s; i < e; i++, o++) keys[o] = b[i]!;
+    const o = k * MEMO_STRIDE;
+    keys[o] = this.k0;
+    keys[o + 1] = this.w0;
+    keys[o + 2] = this.w1;
+    keys[o + 3] = this.w2;
+    keys[o + 4] = this.w3;
     this.vals[k] = v;
     this.slot = -1;
     return v;

@@ -1,0 +1,37 @@
+/**
+ * DigitMemo (the direct-mapped memo of SCCP global titles and addresses): a hit is
+ * exact (same octets, same length, same tag), whatever the collisions, lengths and
+ * offsets; runs longer than its limit are never memoised.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DigitMemo, toHex } from '../../shared/decoder/util/digits.js';
+
+test('DigitMemo hits only on the same octets, length and tag', () => {
+  let seed = 7;
+  const r = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return Math.floor((seed / 0x80000000) * n);
+  };
+  const buf = new Uint8Array(4096);
+  for (const slots of [1, 8, 1024]) {
+    const memo = new DigitMemo<string>(slots);
+    let hits = 0;
+    for (let i = 0; i < 50000; i++) {
+      // few distinct octets and lengths, so that equal runs recur and near-equal ones collide
+      const n = r(20);
+      const s = r(buf.length - 24);
+      for (let k = 0; k < n; k++) buf[s + k] = r(3) === 0 ? 0 : r(4);
+      if (r(2) === 0) buf[s + n] = r(256); // an octet just past the run must not matter
+      const tag = r(3);
+      const want = `${tag}:${toHex(buf, s, s + n)}`;
+      const got = memo.get(buf, s, s + n, tag);
+      if (got !== undefined) {
+        assert.equal(got, want, `run ${i}: length ${n}, tag ${tag}`);
+        hits++;
+      } else memo.put(buf, s, s + n, tag, want);
+      if (n > 16) assert.equal(got, undefined);
+    }
+    assert.ok(hits > (slots === 1 ? 10 : 100), `${hits} hits with ${slots} slots`);
+  }
+});
