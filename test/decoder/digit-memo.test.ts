@@ -35,3 +35,9 @@ test('DigitMemo hits only on the same octets, length and tag', () => {
     assert.ok(hits > (slots === 1 ? 10 : 100), `${hits} hits with ${slots} slots`);
   }
 });
+
+test('toHex renders every octet value at every length (1-4 octets take a shortcut)', () => {
+  const b = new Uint8Array(300);
+  for (let i = 0; i < b.length; i++) b[i] = (i * 37) & 255;
+  for (let s = 0; s < 260; s++) for (let n = 0; n <= 6; n++) assert.equal(toHex(b, s, s + n), Buffer.from(b.subarray(s, s + n)).toString('hex'));
+});

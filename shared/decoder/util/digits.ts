@@ -101,8 +101,35 @@ export class DigitMemo<T = string> {
   }
 }
 
+/** Char codes of both hex digits of each octet value: HEX_CODES[2v], HEX_CODES[2v + 1]. */
+const HEX_CODES = new Uint8Array(512);
+for (let v = 0; v < 256; v++) {
+  HEX_CODES[2 * v] = HEX.charCodeAt(v >> 4);
+  HEX_CODES[2 * v + 1] = HEX.charCodeAt(v & 15);
+}
+
 /** Lowercase hex of a byte view, no separators (tshark FT_BYTES style). */
 export function toHex(b: Uint8Array, start = 0, end = b.length): string {
+  // 1-4 octets (TCAP transaction ids, most often): one string made at once instead of one per octet
+  const c = HEX_CODES;
+  switch (end - start) {
+    case 1: {
+      const x = b[start]! << 1;
+      return String.fromCharCode(c[x]!, c[x + 1]!);
+    }
+    case 2: {
+      const x = b[start]! << 1, y = b[start + 1]! << 1;
+      return String.fromCharCode(c[x]!, c[x + 1]!, c[y]!, c[y + 1]!);
+    }
+    case 3: {
+      const x = b[start]! << 1, y = b[start + 1]! << 1, z = b[start + 2]! << 1;
+      return String.fromCharCode(c[x]!, c[x + 1]!, c[y]!, c[y + 1]!, c[z]!, c[z + 1]!);
+    }
+    case 4: {
+      const x = b[start]! << 1, y = b[start + 1]! << 1, z = b[start + 2]! << 1, w = b[start + 3]! << 1;
+      return String.fromCharCode(c[x]!, c[x + 1]!, c[y]!, c[y + 1]!, c[z]!, c[z + 1]!, c[w]!, c[w + 1]!);
+    }
+  }
   let s = '';
   for (let i = start; i < end; i++) s += HEX2[b[i]!]!;
   return s;
