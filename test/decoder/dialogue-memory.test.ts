@@ -8,19 +8,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DialogueMemory } from '../../shared/decoder/tcap/dialogue-memory.js';
 
-interface D { acn: string; user: string | undefined; acName: string | undefined; acVersion: number; a: string | undefined; b: string | undefined; seq?: number; partner?: number | string }
+interface D { acn: string; user: string | undefined; acName: string | undefined; acVersion: number; a: string | undefined; b: string | undefined; partner?: number | string }
 
 const isNum = (k: number | string): k is number => typeof k === 'number' && k >= 0x100000000 && k < 0x500000000;
 
 /**
- * The semantics in a plain Map: an entry lives `limit` stores of new entries (an update keeps
- * its place; a store finding the span full drops the oldest first), a Continue's partner id
- * links the dialogue's two entries, and `end` forgets both.
+ * The semantics in a plain Map: at most `limit` entries, the oldest dropped to make room for a
+ * new one (an update keeps its place), a Continue's partner id links the dialogue's two
+ * entries, and `end` forgets both.
  */
 class MapMemory {
   readonly m = new Map<number | string, D>();
-  private head = 0;
-  private tail = 0;
   constructor(readonly limit: number) {}
   private match(d: D, a: string | undefined, b: string | undefined): boolean {
     return (d.a === a && d.b === b) || (d.a === b && d.b === a);
@@ -30,18 +28,12 @@ class MapMemory {
     return d && this.match(d, a, b) ? d : undefined;
   }
   set(tid: number | string, d: D, partner?: number | string): void {
-    let old = this.m.get(tid);
+    const old = this.m.get(tid);
     if (old && old.acn === d.acn && old.a === d.a && old.b === d.b) return;
-    if (this.tail - this.head >= this.limit) {
-      for (const [k, x] of this.m) {
-        if (x.seq === this.head) {
-          this.m.delete(k);
-          if (k === tid) old = undefined;
-        }
-      }
-      this.head++;
+    if (!old && this.m.size >= this.limit) {
+      const k = this.m.keys().next().value;
+      if (k !== undefined) this.m.delete(k);
     }
-    d.seq = old ? old.seq : this.tail++;
     d.partner = undefined;
     this.m.set(tid, d);
     if (partner !== undefined && isNum(tid) && isNum(partner) && partner !== tid) {
@@ -61,7 +53,7 @@ class MapMemory {
   }
 }
 
-test('dialogue memory behaves as its Map model: bounded age, ended dialogues forgotten with their partner id', () => {
+test('dialogue memory behaves as its Map model: bounded, oldest dropped first, ended dialogues forgotten with their partner id', () => {
   let seed = 1;
   const r = (): number => {
     // exact 32-bit product (a float product loses its low bits, and the sequence cycled within 11k draws)

@@ -1,14 +1,14 @@
 /**
  * TCAP dialogue memory: transaction id → dialogue context (ACN, its name, version
  * and component user, and the transport address pair of the message that stored
- * it), bounded: an entry lives at most `limit` stores of new entries, then it is
- * dropped (updating an entry keeps its place). A dialogue that ends (TCAP End or
- * Abort, `end`) is forgotten at once, both transaction ids of it: a Continue
- * stores its OTID together with the DTID it answers (`set`'s `partner`), so the
- * two ids of a dialogue know each other. Only the open dialogues stay, which keeps
- * the tables small enough for the processor's caches on a long capture (a new
- * Begin reusing the id of an ended dialogue starts afresh, as Wireshark's TCAP
- * transaction matching does with a closed transaction).
+ * it), bounded: at most `limit` entries, the one stored first is dropped to make
+ * room (a Map's insertion order; updating an entry keeps its place). A dialogue
+ * that ends (TCAP End or Abort, `end`) is forgotten at once, both transaction ids
+ * of it: a Continue stores its OTID together with the DTID it answers (`set`'s
+ * `partner`), so the two ids of a dialogue know each other. Only the open
+ * dialogues stay, which keeps the tables small enough for the processor's caches
+ * on a long capture (a new Begin reusing the id of an ended dialogue starts
+ * afresh, as Wireshark's TCAP transaction matching does with a closed transaction).
  *
  * Ids of 1-4 octets are numeric keys (value + length * 2^32, always ≥ 2^32); longer
  * or empty ids use their hex. Built for the hot path, where a capture keeps up to
@@ -55,7 +55,8 @@ export class DialogueMemory {
   /**
    * Ring of entries by slot: numeric key (0 for a string key, then in `skey`), META ints (a
    * context index of -1 marks the slot of an ended dialogue) and the numeric key of the
-   * dialogue's other transaction id (0: none known). Grown up to `limit` slots.
+   * dialogue's other transaction id (0: none known). A power of two of slots; when it is full
+   * it is compacted (the ended dialogues' slots squeezed out) or, when mostly live, doubled.
    */
   private rkey = new Float64Array(256);
   private rmeta = new Int32Array(256 * META);
@@ -63,7 +64,7 @@ export class DialogueMemory {
   /** Live entries (the ring's span minus the slots of ended dialogues). */
   private live = 0;
   private skey: (number | string | undefined)[] | null = null;
-  /** Insertion sequence numbers of the oldest live entry and of the next one (slot = seq % limit). */
+  /** Insertion sequence numbers of the oldest entry and of the next one (slot = seq & (ring size - 1)). */
   private head = 0;
   private tail = 0;
   /**
@@ -113,23 +114,12 @@ export class DialogueMemory {
       const o = s * META;
       if (this.ctxs[m[o]!]!.acn === acn && m[o + 1] === this.idA(a) && m[o + 2] === this.idB(b)) return;
     }
-    const limit = this.limit;
-    if (this.tail - this.head >= limit) {
-      const old = this.head % limit;
-      if (this.rmeta[old * META]! >= 0) {
-        const k = this.rkey[old]!;
-        if (k !== 0) this.removeNum(k);
-        else this.smap.delete(this.skey![old]!);
-        this.live--;
-      }
-      this.head++;
-      if (old === s) s = -1;
-    }
     if (s < 0) {
-      s = this.tail % limit;
+      if (this.live >= this.limit) this.evictOldest();
+      if (this.tail - this.head >= this.rkey.length) this.reshapeRing();
+      s = this.tail & (this.rkey.length - 1);
       this.tail++;
       this.live++;
-      if (s >= this.rkey.length) this.growRing();
       if (num) {
         this.rkey[s] = tid;
         this.insertNum(tid, s);
@@ -175,6 +165,20 @@ export class DialogueMemory {
     if (p !== 0) {
       const q = this.findNum(p);
       if (q >= 0 && this.rpart[q] === tid) this.kill(q, p);
+    }
+  }
+
+  /** Drops the oldest live entry (its slot and any ended ones before it leave the ring). */
+  private evictOldest(): void {
+    const mask = this.rkey.length - 1;
+    while (this.head < this.tail) {
+      const old = this.head & mask;
+      this.head++;
+      if (this.rmeta[old * META]! >= 0) {
+        const k = this.rkey[old]!;
+        this.kill(old, k !== 0 ? k : this.skey![old]!);
+        return;
+      }
     }
   }
 
@@ -261,7 +265,7 @@ export class DialogueMemory {
     const addrList: (string | undefined)[] = [undefined];
     const addrIds = new Map<string, number>();
     const m = this.rmeta;
-    const limit = this.limit;
+    const mask = this.rkey.length - 1;
     const addr = (id: number): number => {
       const x = this.addrList[id];
       if (x === undefined) return 0;
@@ -274,7 +278,7 @@ export class DialogueMemory {
       return n;
     };
     for (let q = this.head; q < this.tail; q++) {
-      const o = (q % limit) * META;
+      const o = (q & mask) * META;
       if (m[o]! < 0) continue; // an ended dialogue's slot
       const c = this.ctxs[m[o]!];
       if (c === undefined) {
@@ -303,17 +307,47 @@ export class DialogueMemory {
 
   // ------------------------------------------------------------------ ring and numeric index
 
-  private growRing(): void {
-    const n = Math.min(this.rkey.length * 2, this.limit);
+  /**
+   * Makes room in a full ring: the live entries, in order, into a ring of the same size when at
+   * most half of it is live (the ended dialogues' slots dropped), else of twice the size; the
+   * index then points at their new slots. Amortised: each reshape frees at least half a ring.
+   */
+  private reshapeRing(): void {
+    const old = this.rkey.length;
+    const n = this.live * 2 <= old ? old : old * 2;
+    const omask = old - 1;
     const k = new Float64Array(n);
-    k.set(this.rkey);
-    this.rkey = k;
     const m = new Int32Array(n * META);
-    m.set(this.rmeta);
-    this.rmeta = m;
     const p = new Float64Array(n);
-    p.set(this.rpart);
+    const sk: (number | string | undefined)[] | null = this.skey ? [] : null;
+    const om = this.rmeta, ok = this.rkey, op = this.rpart, osk = this.skey;
+    let w = 0;
+    for (let q = this.head; q < this.tail; q++) {
+      const o = q & omask;
+      if (om[o * META]! < 0) continue;
+      k[w] = ok[o]!;
+      m[w * META] = om[o * META]!;
+      m[w * META + 1] = om[o * META + 1]!;
+      m[w * META + 2] = om[o * META + 2]!;
+      p[w] = op[o]!;
+      if (sk !== null) sk[w] = osk![o];
+      w++;
+    }
+    this.rkey = k;
+    this.rmeta = m;
     this.rpart = p;
+    this.skey = sk;
+    this.head = 0;
+    this.tail = w;
+    // re-point the index at the new slots
+    this.tab.fill(0);
+    this.hn = 0;
+    this.smap.clear();
+    for (let i = 0; i < w; i++) {
+      const key = k[i]!;
+      if (key !== 0) this.insertNum(key, i);
+      else this.smap.set(sk![i]!, i);
+    }
   }
 
   /**
