@@ -10,7 +10,7 @@
  */
 import type { SigRecord } from '../model/record.js';
 import type { TransportInfo } from '../model/layers/transport.js';
-import type { ComponentInfo, TcapInfo } from '../model/layers/tcap.js';
+import type { ComponentInfo, MapInfo, TcapInfo } from '../model/layers/tcap.js';
 import type { M3uaInfo, SccpAddress, SccpInfo } from '../model/layers/ss7.js';
 
 /**
@@ -178,3 +178,65 @@ export function newSccpInfo(type: number, typeName: string, called: SccpAddress,
   return s;
 }
 
+
+/**
+ * An empty MAP record part with every field present (undefined): the MAP decoder fills its
+ * fields by name from the schema (out[f] = v), which on an object that grows from {} means a
+ * hidden-class transition per field and one hidden class per combination of fields; on this
+ * one shape each such store is a plain keyed store.
+ */
+export function newMapInfo(): MapInfo {
+  const m: Full<MapInfo> = {
+    opcode: undefined,
+    opName: undefined,
+    isResult: undefined,
+    imsi: undefined,
+    msisdn: undefined,
+    mscNumber: undefined,
+    vlrNumber: undefined,
+    hlrNumber: undefined,
+    sgsnNumber: undefined,
+    gmscAddress: undefined,
+    ggsnNumber: undefined,
+    mlcNumber: undefined,
+    serviceCentre: undefined,
+    smRpDa: undefined,
+    smRpOa: undefined,
+    smRpDaKind: undefined,
+    smRpOaKind: undefined,
+    ssCode: undefined,
+    ssName: undefined,
+    forwardedToNumber: undefined,
+    gsmScfAddress: undefined,
+    requestingGsmScf: undefined,
+    camelServiceKey: undefined,
+    msrn: undefined,
+    roamingNumber: undefined,
+    cellGlobalId: undefined,
+    lai: undefined,
+    ageOfLocation: undefined,
+    locationNumber: undefined,
+    geoLat: undefined,
+    geoLon: undefined,
+    ussdDcs: undefined,
+    ussdString: undefined,
+    smsText: undefined,
+    lmsi: undefined,
+    errorCode: undefined,
+    errorName: undefined,
+    errorDetail: undefined,
+    imei: undefined,
+    requestedInfo: undefined,
+    requestedVectors: undefined,
+    vectors: undefined,
+    subscriberState: undefined,
+    alertReason: undefined,
+    deliveryOutcome: undefined,
+    cancellationType: undefined,
+    smRpUi: undefined,
+    acVersion: undefined,
+    e164: undefined,
+    imsis: undefined,
+  };
+  return m;
+}

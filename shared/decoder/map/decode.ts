@@ -15,7 +15,7 @@ import { SS_CODE_NAMES } from './sscodes.js';
 import { decodeTpdu } from './sms.js';
 import { mapErrorDetail } from './errors.js';
 import { addressDigits, addressNp, cgiText, laiText, geoLatLon, isupDigits, ussdText } from './values.js';
-import { append } from '../shapes.js';
+import { append, newMapInfo } from '../shapes.js';
 
 /** Local reference to the shared TLV scratch (avoids a live-binding getter per access in CJS-transpiled runs). */
 const tlv = tlvBinding;
@@ -177,7 +177,7 @@ export function mapUserAt(b: Uint8Array, s: number, e: number, ctx: DecodeContex
   const rec = ctx.rec;
   const c = rec.component;
   rec.protos.push('gsm_map');
-  const m: MapInfo = {};
+  const m = newMapInfo();
   rec.map = m;
   if (!c) return;
   const v = rec.tcap?.acVersion;
