@@ -97,21 +97,32 @@ export async function* decodeCaptureFile(path: string, opts: DecodeFileOptions =
   }
   const gz = isGzipFile(path);
   if (!gz) {
-    // Plain file: read into one buffer reused for every chunk. The parser hands packets out as
-    // views of it, which the decoder reads during the call only (anything it keeps it copies:
-    // reassembly buffers, Diameter AVP bytes), so the buffer is free again once a chunk is
-    // parsed. A stream would allocate (and page-fault in) a new megabyte per chunk.
+    // Plain file: read into two buffers reused in turn. The parser hands packets out as views
+    // of a chunk, which the decoder reads during the call only (anything it keeps it copies:
+    // reassembly buffers, Diameter AVP bytes), so a buffer is free again once its chunk is
+    // parsed. The next chunk is read into the other buffer while this one is decoded, so the
+    // decoder does not wait for the disk between chunks. A stream would allocate (and
+    // page-fault in) a new megabyte per chunk.
     const fh = await open(path, 'r');
+    const size = Math.max(opts.chunkSize ?? 1 << 20, 1);
+    const bufs = [new Uint8Array(size), new Uint8Array(size)];
+    let cur = 0;
+    let next: Promise<{ bytesRead: number }> | undefined = fh.read(bufs[0]!, 0, size, null);
     try {
-      const buf = new Uint8Array(Math.max(opts.chunkSize ?? 1 << 20, 1));
       for (;;) {
         if (opts.signal?.aborted) throw new Error('cancelled');
-        const { bytesRead: n } = await fh.read(buf, 0, buf.length, null);
+        const { bytesRead: n } = await next!;
+        next = undefined;
         if (n === 0) break;
+        const buf = bufs[cur]!;
+        cur ^= 1;
+        next = fh.read(bufs[cur]!, 0, size, null);
         bytesRead += n;
-        yield* batchesOf(n === buf.length ? buf : buf.subarray(0, n));
+        yield* batchesOf(n === size ? buf : buf.subarray(0, n));
       }
     } finally {
+      // a read still in flight (decoding stopped early) must finish before the file is closed
+      if (next !== undefined) await next.catch(() => undefined);
       await fh.close();
     }
     parser.end();
