@@ -307,18 +307,24 @@ export class DialogueMemory {
 
   // ------------------------------------------------------------------ ring and numeric index
 
+  /** The ring arrays of the last reshape to the same size, reused by the next one (no allocation per reshape). */
+  private spare: { k: Float64Array<ArrayBuffer>; m: Int32Array<ArrayBuffer>; p: Float64Array<ArrayBuffer> } | null = null;
+
   /**
    * Makes room in a full ring: the live entries, in order, into a ring of the same size when at
-   * most half of it is live (the ended dialogues' slots dropped), else of twice the size; the
-   * index then points at their new slots. Amortised: each reshape frees at least half a ring.
+   * most a quarter of it is live (the ended dialogues' slots dropped), else of twice the size;
+   * the index then points at their new slots. Amortised: each reshape frees at least three
+   * quarters of a ring.
    */
   private reshapeRing(): void {
     const old = this.rkey.length;
-    const n = this.live * 2 <= old ? old : old * 2;
+    const n = this.live * 4 <= old ? old : old * 2;
     const omask = old - 1;
-    const k = new Float64Array(n);
-    const m = new Int32Array(n * META);
-    const p = new Float64Array(n);
+    const sp = this.spare;
+    const reuse = sp !== null && sp.k.length === n;
+    const k = reuse ? sp.k : new Float64Array(n);
+    const m = reuse ? sp.m : new Int32Array(n * META);
+    const p = reuse ? sp.p : new Float64Array(n);
     const sk: (number | string | undefined)[] | null = this.skey ? [] : null;
     const om = this.rmeta, ok = this.rkey, op = this.rpart, osk = this.skey;
     let w = 0;
@@ -333,6 +339,7 @@ export class DialogueMemory {
       if (sk !== null) sk[w] = osk![o];
       w++;
     }
+    this.spare = n === old ? { k: this.rkey, m: this.rmeta, p: this.rpart } : null;
     this.rkey = k;
     this.rmeta = m;
     this.rpart = p;
