@@ -10,7 +10,7 @@ import { readTlv, tlv as tlvBinding, readInt, berErrorText, berErrOffset } from 
 import { element, type SNode } from '../ber/schema.js';
 import { tbcd, toHex } from '../util/digits.js';
 import { MAP_OP_NAMES, MAP_ERROR_NAMES } from './names.js';
-import { MAP_ARG, MAP_RES, type MapLeaf } from './schema.js';
+import { MAP_ARG, MAP_RES, MAP_RES_OLD, type MapLeaf } from './schema.js';
 import { SS_CODE_NAMES } from './sscodes.js';
 import { decodeTpdu } from './sms.js';
 import { mapErrorDetail } from './errors.js';
@@ -75,7 +75,11 @@ function leaf(b: Uint8Array, vs: number, ve: number, n: SNode<MapLeaf>, o: Recor
     case 'tpduMo':
     case 'tpduMt': {
       set(out, n.f, toHex(b, vs, ve));
-      const t = decodeTpdu(b, vs, ve, n.k === 'tpduMo');
+      // the direction (which decides how TP-MTI reads) comes from SM-RP-DA / SM-RP-OA, read before
+      // sm-RP-UI, not from the operation (forwardSM v1/v2 carries both; tshark does the same in v3):
+      // an MSISDN originator or, failing a service-centre originator, a service-centre destination is MS → SC
+      const mo = out.smRpOaKind === 'msisdn' || (out.smRpOaKind !== 'serviceCentre' && out.smRpDaKind === 'serviceCentre');
+      const t = decodeTpdu(b, vs, ve, mo);
       if (t.address !== undefined && t.e164) out.e164 = append(out.e164, t.address);
       if (t.text !== undefined) set(out, 'smsText', t.text);
       break;
@@ -151,9 +155,9 @@ export function decodeMapParam(b: Uint8Array, op: number, isResult: boolean, m: 
   return decodeMapParamAt(b, 0, b.length, op, isResult, m);
 }
 
-/** decodeMapParam on b[s, e); the error offset is relative to `s`. */
-function decodeMapParamAt(b: Uint8Array, s: number, e: number, op: number, isResult: boolean, m: MapInfo): { reason: string; offset: number } | undefined {
-  const root = (isResult ? MAP_RES : MAP_ARG)[op];
+/** decodeMapParam on b[s, e); the error offset is relative to `s`. `old`: read a result as outside a v3 dialogue (MAP_RES_OLD). */
+function decodeMapParamAt(b: Uint8Array, s: number, e: number, op: number, isResult: boolean, m: MapInfo, old = false): { reason: string; offset: number } | undefined {
+  const root = isResult ? (old && MAP_RES_OLD[op]) || MAP_RES[op] : MAP_ARG[op];
   const r = readTlv(b, s, e);
   if (r) return { reason: `parameter: ${berErrorText(r)}`, offset: berErrOffset - s };
   if (!root) return undefined;
@@ -208,6 +212,9 @@ export function mapUserAt(b: Uint8Array, s: number, e: number, ctx: DecodeContex
   }
   m.isResult = c.kind === 2 || c.kind === 7;
   if (e <= s) return;
-  const err = decodeMapParamAt(b, s, e, c.opcode, m.isResult, m);
+  // the results tshark reads by context version take it from this message's own dialogue portion only
+  // (version 0 without one: tshark's TCAP does not carry a Begin's context over with its default preferences)
+  const old = m.isResult && MAP_RES_OLD[c.opcode] !== undefined && (rec.tcap?.acVersion !== 3 || rec.tcap.flags?.includes('acn-from-dialogue') === true);
+  const err = decodeMapParamAt(b, s, e, c.opcode, m.isResult, m, old);
   if (err) ctx.stop('gsm_map', err.reason, err.offset);
 }

@@ -40,18 +40,23 @@ const subscriberState = seq<MapLeaf>({
   [NUL]: L('subState', undefined, { kv: 'notProvidedFromVLR' }),
 });
 
+/** LocationInformationGPRS: cgi/sai/lai [0], routeingAreaIdentity [1], geographicalInformation [2], sgsn-Number [3], selectedLSAIdentity [4], …, ageOfLocationInformation [9]. */
 const locationInformationGprs = seq<MapLeaf>({
   [C(0)]: cgiOrLai,
-  [C(4)]: addr('sgsnNumber'),
-  [C(5)]: L('geo'),
-  [C(10)]: L('int', 'ageOfLocation'),
+  [C(2)]: L('geo'),
+  [C(3)]: addr('sgsnNumber'),
+  [C(9)]: L('int', 'ageOfLocation'),
 });
+
+/** MNPInfoRes: routeingNumber [0], imsi [1], msisdn [2], numberPortabilityStatus [3]. */
+const mnpInfoRes = seq<MapLeaf>({ [C(1)]: imsi(), [C(2)]: addr('msisdn') });
 
 const subscriberInfo = seq<MapLeaf>({
   [C(0)]: locationInformation,
   [C(1)]: subscriberState,
   [C(3)]: locationInformationGprs,
   [C(5)]: L('imei', 'imei'),
+  [C(8)]: mnpInfoRes,
 });
 
 const requestedInfo = seq<MapLeaf>({
@@ -83,7 +88,13 @@ const camelTdp = seq<MapLeaf>({ [INT]: L('int', 'camelServiceKey'), [C(0)]: addr
 const csi = seq<MapLeaf>({ [SEQ]: seq<MapLeaf>({ [SEQ]: camelTdp }) });
 const smsTdp = seq<MapLeaf>({ [C(1)]: L('int', 'camelServiceKey'), [C(2)]: addr('gsmScfAddress') });
 const smsCsi = seq<MapLeaf>({ [C(0)]: seq<MapLeaf>({ [SEQ]: smsTdp }) });
-const vlrCamel = seq<MapLeaf>({ [C(0)]: csi, [C(6)]: smsCsi, [C(7)]: csi, [C(10)]: smsCsi });
+/** SS-CSI [2] { ss-CamelData { ss-EventList, gsmSCF-Address } }; M-CSI [5] { mobilityTriggers, serviceKey, gsmSCF-Address [0] }; D-CSI [9] { dp-AnalysedInfoCriteriaList [0] { { dialledNumber, serviceKey, gsmSCF-Address, defaultCallHandling } } }. */
+const ssCsi = seq<MapLeaf>({ [SEQ]: seq<MapLeaf>({ [OCT]: addr('gsmScfAddress') }) });
+const mCsi = seq<MapLeaf>({ [INT]: L('int', 'camelServiceKey'), [C(0)]: addr('gsmScfAddress') });
+const dCsi = seq<MapLeaf>({ [C(0)]: seq<MapLeaf>({ [SEQ]: seq<MapLeaf>({ [OCT]: [addr(), addr('gsmScfAddress')], [INT]: L('int', 'camelServiceKey') }) }) });
+const vlrCamel = seq<MapLeaf>({ [C(0)]: csi, [C(2)]: ssCsi, [C(5)]: mCsi, [C(6)]: smsCsi, [C(7)]: csi, [C(9)]: dCsi, [C(10)]: smsCsi });
+/** EPS-SubscriptionData: stn-sr [6]. */
+const epsSubscriptionData = seq<MapLeaf>({ [C(6)]: addr() });
 
 /** SGSN-CAMEL-SubscriptionInfo: gprs-CSI [0] { gprs-CamelTDPDataList [0] { { serviceKey [1], gsmSCF-Address [2] } } }, mo-sms-CSI [1], mt-sms-CSI [3]. */
 const gprsTdp = seq<MapLeaf>({ [C(1)]: L('int', 'camelServiceKey'), [C(2)]: addr('gsmScfAddress') });
@@ -128,8 +139,13 @@ const sriV2Res = seq<MapLeaf>({ [OCT]: [imsi(), addr('msrn')], [SEQ]: seq<MapLea
 
 /** Argument layouts by operation code. */
 export const MAP_ARG: (MNode | undefined)[] = [];
-/** Result layouts by operation code. */
+/** Result layouts by operation code (as tshark reads them in a v3 dialogue). */
 export const MAP_RES: (MNode | undefined)[] = [];
+/**
+ * Result layouts tshark reads differently outside a v3 dialogue (no dialogue portion in
+ * the message, or a v1/v2 context): the operations it dissects by version.
+ */
+export const MAP_RES_OLD: (MNode | undefined)[] = [];
 
 const arg = (op: number, kids: Record<number, MNode>): void => {
   MAP_ARG[op] = choice<MapLeaf>(kids);
@@ -155,6 +171,7 @@ arg(7, {
     [C(13)]: vlrCamel,
     [C(17)]: sgsnCamel,
     [C(22)]: lcsInformation,
+    [C(31)]: epsSubscriptionData,
     [C(34)]: addr('sgsnNumber'),
   }),
 });
@@ -174,7 +191,9 @@ for (const op of [11, 12, 13, 14]) {
 res(14, { [C(3)]: seq<MapLeaf>({ [SEQ]: forwFeature }) });
 // 22 sendRoutingInfo
 arg(22, { [SEQ]: seq<MapLeaf>({ [C(0)]: addr('msisdn'), [C(6)]: addr('gmscAddress') }) });
-res(22, { [C(3)]: sriV3Res, [SEQ]: sriV2Res });
+// (v3: a SEQUENCE without the [3] tag has the v3 fields; v1/v2: SendRoutingInfoResV2, or a bare IMSI)
+res(22, { [C(3)]: sriV3Res, [SEQ]: sriV3Res });
+MAP_RES_OLD[22] = choice<MapLeaf>({ [C(3)]: sriV3Res, [SEQ]: sriV2Res, [OCT]: imsi() });
 // 23 updateGprsLocation
 arg(23, { [SEQ]: seq<MapLeaf>({ [OCT]: [imsi(), addr('sgsnNumber'), L('hex')] }) });
 res(23, { [SEQ]: seq<MapLeaf>({ [OCT]: addr('hlrNumber') }) });
@@ -196,11 +215,16 @@ res(44, { [SEQ]: seq<MapLeaf>({ [OCT]: L('hex', 'smRpUi') }) });
 res(46, { [SEQ]: seq<MapLeaf>({ [OCT]: L('hex', 'smRpUi') }) });
 // 45 sendRoutingInfoForSM
 arg(45, { [SEQ]: seq<MapLeaf>({ [C(0)]: addr('msisdn'), [C(2)]: addr('serviceCentre'), [C(12)]: imsi() }) });
+// (v3: LocationInfoWithLMSI with networkNode-Number [1] and additional-Number [6]; v1/v2: LocationInfoWithLMSIv2, locationInfo
+// CHOICE roamingNumber [0] / msc-Number [1], lmsi, nothing after the extension marker)
 res(45, {
   [SEQ]: seq<MapLeaf>({
     [OCT]: imsi(),
-    [C(0)]: seq<MapLeaf>({ [C(1)]: addr('mscNumber'), [OCT]: L('lmsi', 'lmsi'), [C(6)]: seq<MapLeaf>({ [C(0)]: addr('mscNumber'), [C(1)]: addr('sgsnNumber') }), [C(9)]: addr() }),
+    [C(0)]: seq<MapLeaf>({ [C(1)]: addr('mscNumber'), [OCT]: L('lmsi', 'lmsi'), [C(6)]: seq<MapLeaf>({ [C(0)]: addr('mscNumber'), [C(1)]: addr('sgsnNumber') }) }),
   }),
+});
+MAP_RES_OLD[45] = choice<MapLeaf>({
+  [SEQ]: seq<MapLeaf>({ [OCT]: imsi(), [C(0)]: seq<MapLeaf>({ [C(0)]: addr('msrn'), [C(1)]: addr('mscNumber'), [OCT]: L('lmsi', 'lmsi') }) }),
 });
 // 47 reportSM-DeliveryStatus
 arg(47, { [SEQ]: seq<MapLeaf>({ [OCT]: [addr('msisdn'), addr('serviceCentre')], [ENUM]: L('int', 'deliveryOutcome'), [C(9)]: imsi() }) });

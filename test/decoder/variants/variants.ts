@@ -34,6 +34,7 @@ import { gzipSync } from 'node:zlib';
 import { diameterMessage, str, octets, Avp, DiaCmd, APP_S6A, answerHead, msisdnAvp } from '../../../shared/encode/diameter.js';
 import { builtDiameter, builtIsup, builtTcap, builtTcapShapes, cutPdus, m3uaProtocolData } from './payloads.js';
 import { u16, u32 } from '../../../shared/encode/bytes.js';
+import { mapMobility, mapSubscriberData, mapSubscriberInfo, mapShortMessages, mapSupplementary, mapErrorsAndRejects, tcapMixed, forwardSmMatrix } from './protocols.js';
 
 export interface VFrame {
   link: number;
@@ -485,6 +486,16 @@ export function buildVariants(): Variant[] {
   ]);
   const tcaps = [...tc.map((x) => x.tcap), isdBig, ...sccpParts.slice(0, 2).map((u) => tcapOf(u.data)).filter((x): x is Uint8Array => !!x)];
   for (const form of ['long', 'indefinite'] as const) sccpVar(`TCAP with ${form} BER lengths`, tcaps.map((x, i) => udt(sccpCalled(i === 1 ? 8 : 6), sccpCalling(7), reencodeBer(x, form))));
+
+  // ---- Protocol shapes outside the corpus (protocols.ts)
+  sccpVar('MAP: SAI v2/v3, purgeMS, cancelLocation, restoreData, UGL, SRI-GPRS, PRN, UL/SRI results', mapMobility().map((x) => udt(sccpCalled(6), sccpCalling(7), x)));
+  sccpVar('MAP: ISD with three components, DSD, their results', mapSubscriberData().map((x) => udt(sccpCalled(7), sccpCalling(6), x)));
+  sccpVar('MAP: ATI / PSI results with location, sendIMSI', mapSubscriberInfo().map((x) => udt(sccpCalled(6), sccpCalling(147), x)));
+  sccpVar('MAP: MO/MT forwardSM with TPDUs, SRI-SM results, reportSM-DS, alertSC, readyForSM', mapShortMessages().map((x) => udt(sccpCalled(8), sccpCalling(6), x)));
+  sccpVar('MAP: register/activate/interrogate SS, USSD', mapSupplementary().map((x) => udt(sccpCalled(6), sccpCalling(8), x)));
+  sccpVar('MAP: returnError parameters, rejects, aborts', mapErrorsAndRejects().map((x) => udt(sccpCalled(6), sccpCalling(7), x)));
+  sccpVar('MAP: forwardSM TPDU direction by version, operation, SM-RP-DA/OA and TP-MTI', forwardSmMatrix().map((x) => udt(sccpCalled(8), sccpCalling(8), x)));
+  sccpVar('TCAP: mixed components, global opcode, MAP v1, address kinds', tcapMixed().map((x) => udt(sccpCalled(6), sccpCalling(8), x)));
 
   return out;
 }
