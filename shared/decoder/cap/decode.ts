@@ -30,8 +30,8 @@ const locationInformation = seq<CapLeaf>({
 });
 
 const ARG: (CNode | undefined)[] = [];
-ARG[0] = choice<CapLeaf>({
-  [SEQ]: seq<CapLeaf>({
+/** InitialDP, without initialDPArgExtension [59] (its layout depends on the CAP phase). */
+const idpKids = {
     [C(0)]: L('int', 'serviceKey'),
     [C(2)]: L('isup', 'calledPartyNumber'),
     [C(3)]: L('isup', 'callingPartyNumber'),
@@ -41,8 +41,13 @@ ARG[0] = choice<CapLeaf>({
     [C(52)]: locationInformation,
     [C(55)]: L('addr', 'mscAddress'),
     [C(56)]: L('bcd', 'calledPartyBcdNumber'),
-  }),
+};
+// initialDPArgExtension: CAP v3/v4 (and without a dialogue) { gmscAddress [0], forwardingDestinationNumber [1] CalledPartyNumber, … };
+// CAP v1/v2 { naCarrierInformation [0], gmscAddress [1] } (tshark's InitialDPArgExtensionV2)
+ARG[0] = choice<CapLeaf>({
+  [SEQ]: seq<CapLeaf>({ ...idpKids, [C(59)]: seq<CapLeaf>({ [C(0)]: L('addr', 'gmscAddress'), [C(1)]: L('isup', 'forwardingDestinationNumber') }) }),
 });
+const IDP_V2 = choice<CapLeaf>({ [SEQ]: seq<CapLeaf>({ ...idpKids, [C(59)]: seq<CapLeaf>({ [C(1)]: L('addr', 'gmscAddress') }) }) });
 // connect
 ARG[20] = choice<CapLeaf>({ [SEQ]: seq<CapLeaf>({ [C(0)]: seq<CapLeaf>({ [OCT]: L('isup', 'destinationRoutingAddress') }) }) });
 // releaseCall: Cause (CAP v2/v3); v4 adds allCallSegmentsWithExtension [2] { allCallSegments [0] Cause }
@@ -63,6 +68,18 @@ ARG[60] = choice<CapLeaf>({
     [C(5)]: locationInformation,
     [C(7)]: L('addr', 'smscAddress'),
     [C(15)]: L('addr', 'mscAddress'),
+  }),
+});
+
+// connectSMS: callingPartysNumber [0] SMS-AddressString, destinationSubscriberNumber [1], sMSCAddress [2]
+ARG[62] = choice<CapLeaf>({ [SEQ]: seq<CapLeaf>({ [C(0)]: L('addr'), [C(1)]: L('bcd', 'smsDestination'), [C(2)]: L('addr', 'smscAddress') }) });
+// initialDPGPRS: mSISDN [2], iMSI [3], locationInformationGPRS [12] { cgi/sai/lai [0] (fixed length), sgsn-Number [3] }
+ARG[78] = choice<CapLeaf>({
+  [SEQ]: seq<CapLeaf>({
+    [C(0)]: L('int', 'serviceKey'),
+    [C(2)]: L('addr', 'msisdn'),
+    [C(3)]: L('imsi', 'imsi'),
+    [C(12)]: seq<CapLeaf>({ [C(0)]: L('cgi', 'cellGlobalId'), [C(3)]: L('addr', 'sgsnNumber') }),
   }),
 });
 
@@ -157,7 +174,8 @@ export function capUser(data: Uint8Array, ctx: DecodeContext): void {
   const nm = CAP_OP_NAMES[c.opcode];
   if (nm) cap.opName = nm;
   if (c.kind !== 1 || data.length === 0) return;
-  const root = ARG[c.opcode];
+  // CAP v1/v2 context (tshark's camel_ver from the dialogue's ACN): the phase 2 InitialDP extension
+  const root = c.opcode === 0 && (rec.tcap?.acVersion ?? 3) <= 2 && rec.tcap?.acn !== undefined ? IDP_V2 : ARG[c.opcode];
   const r = readTlv(data, 0, data.length);
   if (r) {
     ctx.stop('camel', `parameter: ${berErrorText(r)}`, berErrOffset);

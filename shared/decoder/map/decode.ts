@@ -212,9 +212,9 @@ export function mapUserAt(b: Uint8Array, s: number, e: number, ctx: DecodeContex
   }
   m.isResult = c.kind === 2 || c.kind === 7;
   if (e <= s) return;
-  // the results tshark reads by context version take it from this message's own dialogue portion only
-  // (version 0 without one: tshark's TCAP does not carry a Begin's context over with its default preferences)
-  const old = m.isResult && MAP_RES_OLD[c.opcode] !== undefined && (rec.tcap?.acVersion !== 3 || rec.tcap.flags?.includes('acn-from-dialogue') === true);
+  // the results tshark reads by context version (that of the message's dialogue portion or of the dialogue
+  // its Begin opened; none: version 0)
+  const old = m.isResult && MAP_RES_OLD[c.opcode] !== undefined && (!rec.tcap?.acn || rec.tcap.acVersion !== 3);
   const err = decodeMapParamAt(b, s, e, c.opcode, m.isResult, m, old);
   if (err) ctx.stop('gsm_map', err.reason, err.offset);
 }

@@ -44,7 +44,7 @@ export function ss7TsharkColumns(r: SigRecord, c: TsharkCells): void {
     // (initialDPSMS, opcode 60, carries its callingPartyNumber as an address string: no isup.* field.
     // CAP decoded only by the heuristic on an SSN tshark does not route to TCAP is no CAMEL row.)
     const cap = r.cap;
-    const called = [cap.calledPartyNumber, cap.destinationRoutingAddress].filter((x): x is string => !!x).join(',');
+    const called = [cap.calledPartyNumber, cap.forwardingDestinationNumber, cap.destinationRoutingAddress].filter((x): x is string => !!x).join(',');
     if (called) c['isup.called'] = called;
     if (cap.callingPartyNumber) c['isup.calling'] = cap.callingPartyNumber;
   }

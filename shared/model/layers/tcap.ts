@@ -146,6 +146,10 @@ export interface CapInfo {
   callingPartyNumber?: string;
   calledPartyNumber?: string;
   calledPartyBcdNumber?: string;
+  /** InitialDPArgExtension (CAP v3+) forwardingDestinationNumber, an ISUP called party number. */
+  forwardingDestinationNumber?: string;
+  /** InitialDPArgExtension gmscAddress. */
+  gmscAddress?: string;
   destinationRoutingAddress?: string;
   imsi?: string;
   mscAddress?: string;

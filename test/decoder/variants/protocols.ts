@@ -171,7 +171,6 @@ export function mapShortMessages(): Uint8Array[] {
     tcapEnd(0x43000009, undefined, [rr(1, MapOp.sendRoutingInfoForSM, sriSmResLmsi)]),
     tcapEnd(0x4300000a, undefined, [rr(1, MapOp.sendRoutingInfoForSM, sriForSmRes(IMSI2, MSC))]),
     // SRI-SM results whose layout depends on the context version (v1/v2 LocationInfoWithLMSI: locationInfo CHOICE roamingNumber [0] / msc-Number [1])
-    tcapBegin(0x4300000b, aarq(MapAc.shortMsgGateway, 3), [inv(1, MapOp.sendRoutingInfoForSM, seq(0x30, addr(0x80, MSISDN), tlv(0x81, [0xff]), addr(0x82, SC)))]),
     tcapEnd(0x4300000b, undefined, [rr(1, MapOp.sendRoutingInfoForSM, sriSmResLmsi)]),
     tcapEnd(0x4300000c, aare(MapAc.shortMsgGateway, 3), [rr(1, MapOp.sendRoutingInfoForSM, sriSmResLmsi)]),
     tcapEnd(0x4300000d, aare(MapAc.shortMsgGateway, 2), [rr(1, MapOp.sendRoutingInfoForSM, sriSmResLmsi)]),
@@ -299,4 +298,100 @@ export function forwardSmMatrix(): Uint8Array[] {
   for (const [da, oa] of pairs)
     for (const tpdu of [deliver, submit]) out.push(tcapBegin(tid++, aarq(MapAc.shortMsgMTRelay, 2), [inv(1, 44, seq(0x30, da, oa, tlv(0x04, tpdu)))]));
   return out;
+}
+
+// ------------------------------------------------------------------ CAP (TS 29.078)
+
+const CAP2 = '0.4.0.0.1.0.50.1';
+const CAP3 = '0.4.0.0.1.21.3.4';
+const CAP4 = '0.4.0.0.1.23.3.4';
+const CAP3_SMS = '0.4.0.0.1.21.3.61';
+const CAP3_GPRS = '0.4.0.0.1.21.3.50';
+/** ISUP-format number (Q.763 called / calling / generic): odd/even + NAI, NPI E.164, BCD digits. */
+function isupNum(d: string, nai = 4, second = 0x10): Uint8Array {
+  const out = [((d.length & 1) << 7) | nai, second];
+  for (let i = 0; i < d.length; i += 2) out.push((Number(d[i]) & 15) | (i + 1 < d.length ? (Number(d[i + 1]) & 15) << 4 : 0));
+  return new Uint8Array(out);
+}
+const capDlg = (acn: string) => ({ kind: 'aarq' as const, acn });
+
+/** CAMEL call control beyond IDP/Connect/Continue: v3/v4 IDP fields, RRB/ERB, AC/ACR, CIR, FCI, ETC, CWA, SMS and GPRS. */
+export function capShapes(): Uint8Array[] {
+  const loc = seq(0xbf34, berInt(0x02, 0), addr(0x81, VLR), seq(0xa3, tlv(0x80, cellGlobalId('234', '15', 1, 2))), addr(0x86, MSC));
+  const idpV3 = seq(0x30,
+    berInt(0x80, 100), tlv(0x82, isupNum('4930123456', 3, 0x90)), tlv(0x83, isupNum('447700900123', 4, 0x13)), tlv(0x85, [0x0a]),
+    tlv(0x8c, isupNum('447700900777', 4, 0x10)), tlv(0x9f19, isupNum('447700900778', 4, 0x13)), tlv(0x9f1c, [2]), tlv(0x9f1d, isupNum('447700900779', 4, 0x10)), tlv(0x9f1e, [0x03, 0x01]),
+    tlv(0x9f32, encodeTbcd(IMSI)), loc, tlv(0x9f36, [1, 2, 3, 4]), addr(0x9f37, MSC), tlv(0x9f38, cat([0x91], encodeTbcd('4930123456'))), tlv(0x9f39, [0x02, 0x21, 0x70, 0x11, 0x12, 0x13, 0x00, 0x00]),
+    seq(0xbf3b, addr(0x80, '447700900780')),
+  );
+  const rrb = seq(0x30, seq(0xa0,
+    seq(0x30, enm(0x80, 4), enm(0x81, 1)), seq(0x30, enm(0x80, 5), enm(0x81, 1), seq(0xa2, enm(0x80, 1))), seq(0x30, enm(0x80, 7), enm(0x81, 1)), seq(0x30, enm(0x80, 9), enm(0x81, 0), seq(0xa2, enm(0x80, 0)))));
+  const erbAnswer = seq(0x30, enm(0x80, 7), seq(0xa2, seq(0xa7, tlv(0x9f32, isupNum('447700900789', 4, 0x10)))), seq(0xa3, tlv(0x81, [2])), seq(0xa4, enm(0x80, 1)));
+  const erbBusy = seq(0x30, enm(0x80, 5), seq(0xa2, seq(0xa5, tlv(0x80, [0x80, 0x91]))), seq(0xa3, tlv(0x81, [2])), seq(0xa4, enm(0x80, 0)));
+  const ac = seq(0x30, tlv(0x80, seq(0xa0, berInt(0x80, 1200), tlv(0x81, [0xff]))), seq(0xa2, tlv(0x80, [1])));
+  const acr = tlv(0x04, seq(0xa0, seq(0xa0, tlv(0x81, [2])), seq(0xa1, berInt(0x80, 600)), tlv(0x82, [0xff]), nul(0x83)));
+  const cirq = seq(0x30, seq(0xa0, enm(0x0a, 1), enm(0x0a, 30)), seq(0xa3, enm(0x80, 1)));
+  const cirp = seq(0x30, seq(0xa0, seq(0x30, enm(0x80, 1), seq(0xa1, tlv(0x81, [0x02, 0x21, 0x70, 0x11, 0x12, 0x13, 0x00])))), seq(0xa3, tlv(0x81, [2])));
+  const fci = tlv(0x04, seq(0xa0, tlv(0x80, [1, 2, 3]), seq(0xa1, tlv(0x80, [1]))));
+  const etc = seq(0x30, tlv(0x80, isupNum('4930999998', 3, 0x10)), tlv(0x81, [0x12, 0x34]), berInt(0x83, 1));
+  const cwa = seq(0x30, seq(0xa7, enm(0x82, 0)), tlv(0x8c, [0x0a]), seq(0xb0, tlv(0x04, cat([0x06], isupNum('447700900781', 4, 0x13)))));
+  const connectFull = seq(0x30, seq(0xa0, tlv(0x04, isupNum('447700900782', 4, 0x10))), tlv(0x86, isupNum('447700900783', 4, 0x10)), tlv(0x9f1d, isupNum('447700900785', 4, 0x10)), tlv(0x9f1e, [0x03, 0x01]), seq(0xae, tlv(0x04, cat([0x06], isupNum('447700900784', 4, 0x13)))));
+  const idpSms = seq(0x30, berInt(0x80, 7), tlv(0x81, cat([0x91], encodeTbcd('447700900654'))), addr(0x82, MSISDN), enm(0x83, 1), imsiOct(0x84), seq(0xa5, addr(0x81, VLR), seq(0xa3, tlv(0x80, cellGlobalId('234', '15', 1, 2)))), addr(0x87, SC), tlv(0x88, [0x02, 0x21, 0x70, 0x11, 0x12, 0x13, 0x00, 0x00]), tlv(0x89, [0x01]), addr(0x8f, MSC));
+  const connectSms = seq(0x30, addr(0x80, '447700900786'), tlv(0x81, cat([0x91], encodeTbcd('447700900787'))), addr(0x82, '447700900788'));
+  const rrSms = seq(0x30, seq(0xa0, seq(0x30, enm(0x80, 2), enm(0x81, 1)), seq(0x30, enm(0x80, 3), enm(0x81, 1))));
+  const idpGprs = seq(0x30, berInt(0x80, 9), enm(0x81, 11), addr(0x82, MSISDN), imsiOct(0x83), tlv(0x88, [8, ...'internet'.split('').map((c) => c.charCodeAt(0))]), tlv(0x8a, [0, 0, 0, 5]), seq(0xac, tlv(0x80, cellGlobalId('234', '15', 1, 2)), addr(0x83, SGSN)), enm(0x8d, 0), tlv(0x8f, [0x04, 10, 9, 9, 9]), tlv(0x91, encodeTbcd('35693803564380')));
+  const idpExt = (ext: Uint8Array) => seq(0x30, berInt(0x80, 101), tlv(0x83, isupNum('447700900123', 4, 0x13)), tlv(0x9f1c, [2]), tlv(0x9f32, encodeTbcd(IMSI)), ext);
+  return [
+    tcapBegin(0x48000001, capDlg(CAP3), [{ type: 'invoke', invokeId: 0, opcode: 0, param: idpV3 }]),
+    tcapContinue(0x48000002, 0x48000001, { kind: 'aare', acn: CAP3, result: 0 }, [
+      { type: 'invoke', invokeId: 1, opcode: 23, param: rrb },
+      { type: 'invoke', invokeId: 2, opcode: 35, param: ac },
+      { type: 'invoke', invokeId: 3, opcode: 34, param: fci },
+      { type: 'invoke', invokeId: 4, opcode: 45, param: cirq },
+      { type: 'invoke', invokeId: 5, opcode: 20, param: connectFull },
+    ]),
+    tcapContinue(0x48000001, 0x48000002, undefined, [{ type: 'invoke', invokeId: 6, opcode: 24, param: erbAnswer }, { type: 'invoke', invokeId: 7, opcode: 36, param: acr }]),
+    tcapContinue(0x48000001, 0x48000002, undefined, [{ type: 'invoke', invokeId: 8, opcode: 24, param: erbBusy }, { type: 'invoke', invokeId: 9, opcode: 44, param: cirp }]),
+    tcapContinue(0x48000002, 0x48000001, undefined, [{ type: 'invoke', invokeId: 10, opcode: 17, param: etc }, { type: 'invoke', invokeId: 11, opcode: 88, param: cwa }, { type: 'invoke', invokeId: 12, opcode: 33, param: seq(0x30, enm(0x80, 0), berInt(0x81, 30)) }]),
+    tcapEnd(0x48000001, undefined, [{ type: 'invoke', invokeId: 13, opcode: 22, param: tlv(0x04, [0x80, 0x90]) }]),
+    tcapEnd(0x48000003, undefined, [{ type: 'invoke', invokeId: 1, opcode: 22, param: seq(0xa2, tlv(0x80, [0x80, 0x90])) }]),
+    tcapBegin(0x48000004, capDlg(CAP4), [{ type: 'invoke', invokeId: 0, opcode: 0, param: idpV3 }]),
+    tcapBegin(0x48000005, capDlg(CAP2), [{ type: 'invoke', invokeId: 0, opcode: 0, param: idpV3 }]),
+    // InitialDPArgExtension: v2 { naCarrierInformation [0], gmscAddress [1] }, v3+ { gmscAddress [0], forwardingDestinationNumber [1] }
+    tcapBegin(0x4800000c, capDlg(CAP2), [{ type: 'invoke', invokeId: 0, opcode: 0, param: idpExt(seq(0xbf3b, seq(0xa0, tlv(0x80, [1])), addr(0x81, '447700900790'))) }]),
+    tcapBegin(0x4800000d, capDlg(CAP3), [{ type: 'invoke', invokeId: 0, opcode: 0, param: idpExt(seq(0xbf3b, addr(0x80, '447700900791'), tlv(0x81, isupNum('447700900792', 4, 0x10)))) }]),
+    tcapBegin(0x4800000e, undefined, [{ type: 'invoke', invokeId: 0, opcode: 0, param: idpExt(seq(0xbf3b, addr(0x80, '447700900793'), tlv(0x81, isupNum('447700900794', 4, 0x10)))) }]),
+    tcapBegin(0x4800000f, capDlg(CAP4), [{ type: 'invoke', invokeId: 0, opcode: 0, param: idpExt(seq(0xbf3b, addr(0x80, '447700900795'))) }]),
+    tcapBegin(0x48000006, capDlg(CAP3_SMS), [{ type: 'invoke', invokeId: 0, opcode: 60, param: idpSms }]),
+    tcapContinue(0x48000007, 0x48000006, { kind: 'aare', acn: CAP3_SMS, result: 0 }, [{ type: 'invoke', invokeId: 1, opcode: 63, param: rrSms }, { type: 'invoke', invokeId: 2, opcode: 62, param: connectSms }]),
+    tcapContinue(0x48000006, 0x48000007, undefined, [{ type: 'invoke', invokeId: 3, opcode: 64, param: seq(0x30, enm(0x80, 2), seq(0xa1, seq(0xa0, enm(0x80, 0)))) }]),
+    tcapEnd(0x48000006, undefined, [{ type: 'invoke', invokeId: 4, opcode: 66, param: tlv(0x04, [0x15]) }]),
+    tcapBegin(0x48000008, capDlg(CAP3_GPRS), [{ type: 'invoke', invokeId: 0, opcode: 78, param: idpGprs }]),
+    tcapEnd(0x48000009, undefined, [{ type: 'error', invokeId: 0, code: 7 }, { type: 'error', invokeId: 1, code: 13, param: enm(0x0a, 2) }, { type: 'reject', invokeId: 2, problemTag: 0x81, problem: 1 }]),
+    tcapContinue(0x4800000a, 0x4800000b, undefined, [{ type: 'invoke', invokeId: 1, opcode: 55 }, { type: 'resultLast', invokeId: 1 }, { type: 'invoke', invokeId: 2, opcode: 31 }]),
+  ];
+}
+
+/**
+ * Dialogues both ways (each message with its direction: false = A → B, true = B → A), so
+ * that a Continue / End without a dialogue portion meets the context its Begin opened.
+ */
+export function dialoguesBothWays(): [boolean, Uint8Array, number][] {
+  const sriSmRes = seq(0x30, imsiOct(0x04), seq(0xa0, addr(0x81, MSC), tlv(0x04, [0, 0, 0, 9]), seq(0xa6, addr(0x81, SGSN))));
+  const sriSmArg = seq(0x30, addr(0x80, MSISDN), tlv(0x81, [0xff]), addr(0x82, SC));
+  const idp = (ext: Uint8Array) => seq(0x30, berInt(0x80, 101), tlv(0x83, isupNum('447700900123', 4, 0x13)), tlv(0x9f1c, [2]), tlv(0x9f32, encodeTbcd(IMSI)), ext);
+  const v2ext = seq(0xbf3b, seq(0xa0, tlv(0x80, [1])), addr(0x81, '447700900790'));
+  const v3ext = seq(0xbf3b, addr(0x80, '447700900791'), tlv(0x81, isupNum('447700900792', 4, 0x10)));
+  return [
+    [false, tcapBegin(0x49000001, aarq(MapAc.shortMsgGateway, 3), [inv(1, MapOp.sendRoutingInfoForSM, sriSmArg)]), 6],
+    [true, tcapEnd(0x49000001, undefined, [rr(1, MapOp.sendRoutingInfoForSM, sriSmRes)]), 6],
+    [false, tcapBegin(0x49000002, aarq(MapAc.shortMsgGateway, 2), [inv(1, MapOp.sendRoutingInfoForSM, sriSmArg)]), 6],
+    [true, tcapEnd(0x49000002, undefined, [rr(1, MapOp.sendRoutingInfoForSM, sriSmRes)]), 6],
+    [false, tcapBegin(0x49000003, aarq(MapAc.locationInfoRetrieval, 3), [inv(1, MapOp.sendRoutingInfo, seq(0x30, addr(0x80, MSISDN), enm(0x83, 0), addr(0x86, HLR)))]), 6],
+    [true, tcapEnd(0x49000003, undefined, [rr(1, MapOp.sendRoutingInfo, seq(0x30, imsiOct(0x89), addr(0x04, '491720000555'), addr(0x8c, MSISDN)))]), 6],
+    [false, tcapBegin(0x49000004, { kind: 'aarq', acn: CAP2 }, [{ type: 'invoke', invokeId: 0, opcode: 0, param: idp(v2ext) }]), 146],
+    [true, tcapContinue(0x49000005, 0x49000004, undefined, [{ type: 'invoke', invokeId: 1, opcode: 20, param: seq(0x30, seq(0xa0, tlv(0x04, isupNum('447700900782', 4, 0x10)))) }]), 146],
+    [false, tcapBegin(0x49000006, undefined, [{ type: 'invoke', invokeId: 0, opcode: 0, param: idp(v3ext) }]), 146],
+    [false, tcapBegin(0x49000007, undefined, [{ type: 'invoke', invokeId: 0, opcode: 0, param: idp(seq(0xbf3b, addr(0x80, '447700900796'))) }]), 146],
+  ];
 }

@@ -34,7 +34,7 @@ import { gzipSync } from 'node:zlib';
 import { diameterMessage, str, octets, Avp, DiaCmd, APP_S6A, answerHead, msisdnAvp } from '../../../shared/encode/diameter.js';
 import { builtDiameter, builtIsup, builtTcap, builtTcapShapes, cutPdus, m3uaProtocolData } from './payloads.js';
 import { u16, u32 } from '../../../shared/encode/bytes.js';
-import { mapMobility, mapSubscriberData, mapSubscriberInfo, mapShortMessages, mapSupplementary, mapErrorsAndRejects, tcapMixed, forwardSmMatrix } from './protocols.js';
+import { mapMobility, mapSubscriberData, mapSubscriberInfo, mapShortMessages, mapSupplementary, mapErrorsAndRejects, tcapMixed, forwardSmMatrix, capShapes, dialoguesBothWays } from './protocols.js';
 
 export interface VFrame {
   link: number;
@@ -495,6 +495,14 @@ export function buildVariants(): Variant[] {
   sccpVar('MAP: register/activate/interrogate SS, USSD', mapSupplementary().map((x) => udt(sccpCalled(6), sccpCalling(8), x)));
   sccpVar('MAP: returnError parameters, rejects, aborts', mapErrorsAndRejects().map((x) => udt(sccpCalled(6), sccpCalling(7), x)));
   sccpVar('MAP: forwardSM TPDU direction by version, operation, SM-RP-DA/OA and TP-MTI', forwardSmMatrix().map((x) => udt(sccpCalled(8), sccpCalling(8), x)));
+  sccpVar('CAP: v2/v3/v4 call control, SMS and GPRS operations, errors', capShapes().map((x) => udt(sccpCalled(146), sccpCalling(146), x)));
+  add('MAP and CAP dialogues both ways: Continue / End without a dialogue portion after the Begin', (t) =>
+    dialoguesBothWays().map(([back, x, ssn]) => {
+      const sccp = back ? udt(sccpCalling(ssn), sccpCalled(ssn), x) : udt(sccpCalled(ssn), sccpCalling(ssn), x);
+      const m = back ? m3uaData(2002, 1001, 3, sccp) : m3uaData(1001, 2002, 3, sccp);
+      const chunk = dataChunk(m, { tsn: t.nextTsn(), ppid: PPID.m3ua, sid: 1, ssn: 0 });
+      return back ? t.eth(ipv4(SCTP, sctp(t.dport, t.sport, t.vtag, [chunk]), { src: t.b4, dst: t.a4, id: 1, df: true })) : t.eth(t.v4(SCTP, sctp(t.sport, t.dport, t.vtag, [chunk])));
+    }));
   sccpVar('TCAP: mixed components, global opcode, MAP v1, address kinds', tcapMixed().map((x) => udt(sccpCalled(6), sccpCalling(8), x)));
 
   return out;
