@@ -9,6 +9,7 @@ import { encodeTbcd } from '../../../shared/decoder/util/digits.js';
 import { isdn, mapAcn, MapAc, MapOp, mapOpen, MAP_DIALOGUE_AS, cellGlobalId, subscriberInfoRes, sendImsiRes, ussdArg, registerSsArg, activateSsArg, ssInfoForwarding, SsCode, mtForwardSmArg, moForwardSmArg, reportSmDeliveryStatusArg, purgeMSArg, cancelLocationArg, insertSubscriberDataArg, insertSubscriberDataRes, sendAuthenticationInfoRes, provideRoamingNumberArg, provideRoamingNumberRes, sendRoutingInfoRes, updateLocationRes, deleteSubscriberDataArg, anyTimeInterrogationArg, provideSubscriberInfoArg, sriForSmRes, emptySeq } from '../../../shared/encode/map.js';
 import { tcapBegin, tcapContinue, tcapEnd, tcapAbort, userInformation, type Component } from '../../../shared/encode/tcap.js';
 import { smsDeliver, smsSubmit, ussdPack } from '../../../shared/encode/sms.js';
+import { diameterMessage as dm, str as dstr, u32Avp, grouped, octets as doct, VENDOR_3GPP, type AvpSpec } from '../../../shared/encode/diameter.js';
 
 const IMSI = '234150123456789';
 const IMSI2 = '310260987654321';
@@ -393,5 +394,78 @@ export function dialoguesBothWays(): [boolean, Uint8Array, number][] {
     [true, tcapContinue(0x49000005, 0x49000004, undefined, [{ type: 'invoke', invokeId: 1, opcode: 20, param: seq(0x30, seq(0xa0, tlv(0x04, isupNum('447700900782', 4, 0x10)))) }]), 146],
     [false, tcapBegin(0x49000006, undefined, [{ type: 'invoke', invokeId: 0, opcode: 0, param: idp(v3ext) }]), 146],
     [false, tcapBegin(0x49000007, undefined, [{ type: 'invoke', invokeId: 0, opcode: 0, param: idp(seq(0xbf3b, addr(0x80, '447700900796'))) }]), 146],
+  ];
+}
+
+// ------------------------------------------------------------------ ISUP (Q.763)
+
+/** ISUP messages beyond the basic call: CPG, SUS/RES, CON, INR/INF, circuit group and maintenance messages, COT, FAC, USR. */
+export function isupShapes(): Uint8Array[] {
+  const h = (cic: number, type: number) => [cic & 255, (cic >> 8) & 0x0f, type];
+  const calling = [0x0a, 8, ...isupNum('447700900123', 4, 0x13)];
+  return [
+    new Uint8Array([...h(10, 0x2c), 0x01, 0x01, 0x11, 0x02, 0x16, 0x14, 0x00]), // CPG: event alerting, optional backward call indicators
+    new Uint8Array([...h(10, 0x0d), 0x00, 0x00]), // SUS
+    new Uint8Array([...h(10, 0x0e), 0x00, 0x00]), // RES
+    new Uint8Array([...h(11, 0x07), 0x16, 0x14, 0x00]), // CON
+    new Uint8Array([...h(12, 0x03), 0x01, 0x00]), // INR: calling party address requested
+    new Uint8Array([...h(12, 0x04), 0x01, 0x00, 0x01, ...calling, 0x00]), // INF with a calling party number
+    new Uint8Array([...h(20, 0x17), 0x01, 0x07]), // GRS range 7
+    new Uint8Array([...h(20, 0x29), 0x01, 0x02, 0x07, 0x00]), // GRA range 7, status
+    new Uint8Array([...h(30, 0x18), 0x00, 0x01, 0x02, 0x03, 0x05]), // CGB maintenance, range 3
+    new Uint8Array([...h(30, 0x1a), 0x00, 0x01, 0x02, 0x03, 0x05]), // CGBA
+    new Uint8Array([...h(31, 0x13)]), // BLO
+    new Uint8Array([...h(31, 0x15)]), // BLA
+    new Uint8Array([...h(31, 0x12)]), // RSC
+    new Uint8Array([...h(32, 0x05), 0x01]), // COT success
+    new Uint8Array([...h(32, 0x11)]), // CCR
+    new Uint8Array([...h(33, 0x33), 0x00]), // FAC without optional parameters
+    new Uint8Array([...h(34, 0x2d), 0x01, 0x03, 0x01, 0x02, 0x03, 0x00]), // USR
+    new Uint8Array([...h(35, 0x02), 0x01, 0x05, 0x81, 0x21, 0x43, 0x05, 0x00]), // SAM with a subsequent number
+    new Uint8Array([...h(36, 0x24), 0x00]), // LPA
+    new Uint8Array([...h(37, 0x0c), 0x02, 0x00, 0x02, 0x84, 0x90]), // REL cause 16
+  ];
+}
+
+// ------------------------------------------------------------------ Diameter (RFC 6733 and 3GPP applications)
+
+
+/** Diameter commands of S6a, S6c, SGd, Gx, Gy, Cx, Sh, SLg with grouped, vendor-specific, nested and unknown AVPs. */
+export function diameterShapes(): Uint8Array[] {
+  const head = (sid: string, req: boolean): AvpSpec[] => [dstr(263, sid), u32Avp(277, 1), dstr(264, req ? 'mme.example.org' : 'hss.example.org'), dstr(296, 'example.org')];
+  const ccHead = (sid: string, app: number): AvpSpec[] => [dstr(263, sid), u32Avp(258, app), dstr(264, 'pcef.example.org'), dstr(296, 'example.org'), u32Avp(416, 1), u32Avp(415, 0)];
+  const subId = grouped(443, [u32Avp(450, 1), dstr(444, IMSI)]);
+  const mscc = (rc?: number) => grouped(456, [grouped(446, [u32Avp(420, 3600)]), u32Avp(432, 1), ...(rc ? [u32Avp(268, rc)] : [])]);
+  const exp = (code: number) => grouped(297, [u32Avp(266, VENDOR_3GPP), u32Avp(298, code)]);
+  let hbh = 0x5000;
+  const m = (cmd: number, app: number, req: boolean, avps: AvpSpec[], error = false) => dm({ cmd, appId: app, request: req, error, hopByHop: hbh, endToEnd: 0x6000 + hbh++ }, avps);
+  return [
+    // S6a AIR / AIA with E-UTRAN vectors, CLR / CLA, IDR / IDA, PUR / PUA, NOR / NOA, DSR / DSA
+    m(318, 16777251, true, [...head('mme;1;air', true), dstr(283, 'example.org'), dstr(1, IMSI), grouped(1408, [u32Avp(1410, 2, VENDOR_3GPP), u32Avp(1412, 0, VENDOR_3GPP)], VENDOR_3GPP), doct(1407, [0x32, 0xf4, 0x51], VENDOR_3GPP)]),
+    m(318, 16777251, false, [...head('mme;1;air', false), u32Avp(268, 2001), grouped(1413, [grouped(1414, [doct(1447, new Uint8Array(16), VENDOR_3GPP), doct(1448, new Uint8Array(8), VENDOR_3GPP)], VENDOR_3GPP)], VENDOR_3GPP)]),
+    m(317, 16777251, true, [...head('hss;2;clr', true), dstr(293, 'mme.example.org'), dstr(283, 'example.org'), dstr(1, IMSI), u32Avp(1420, 0, VENDOR_3GPP)]),
+    m(317, 16777251, false, [...head('hss;2;clr', false), u32Avp(268, 2001)]),
+    m(319, 16777251, true, [...head('hss;3;idr', true), dstr(1, IMSI2), grouped(1400, [doct(701, encodeTbcd(MSISDN), VENDOR_3GPP), u32Avp(1424, 0, VENDOR_3GPP)], VENDOR_3GPP)]),
+    m(319, 16777251, false, [...head('hss;3;idr', false), exp(5001)]),
+    m(321, 16777251, true, [...head('mme;4;pur', true), dstr(1, IMSI)]),
+    m(321, 16777251, false, [...head('mme;4;pur', false), u32Avp(268, 2001), u32Avp(1442, 1, VENDOR_3GPP)]),
+    m(323, 16777251, true, [...head('mme;5;nor', true), dstr(1, IMSI), u32Avp(1443, 1, VENDOR_3GPP)]),
+    m(320, 16777251, true, [...head('hss;6;dsr', true), dstr(1, IMSI), u32Avp(1421, 1, VENDOR_3GPP)]),
+    // an error answer (E bit) with Failed-AVP carrying a User-Name and an Error-Message
+    m(316, 16777251, false, [...head('mme;7;ulr', false), u32Avp(268, 5004), dstr(281, 'bad AVP'), grouped(279, [dstr(1, '001010000000001')])], true),
+    // Gx CCR-I / CCA-I, Gy CCR-U / CCA-U with MSCC result codes, CCR-T
+    m(272, 16777238, true, [...ccHead('pcef;8;gx', 16777238), subId, dstr(30, 'internet')]),
+    m(272, 16777238, false, [dstr(263, 'pcef;8;gx'), u32Avp(258, 16777238), u32Avp(268, 2001), dstr(264, 'pcrf.example.org'), dstr(296, 'example.org'), u32Avp(416, 1), u32Avp(415, 0), grouped(1003, [dstr(1005, 'rule1', VENDOR_3GPP)], VENDOR_3GPP)]),
+    m(272, 4, true, [...ccHead('pgw;9;gy', 4), subId, mscc()]),
+    m(272, 4, false, [dstr(263, 'pgw;9;gy'), u32Avp(258, 4), u32Avp(268, 2001), dstr(264, 'ocs.example.org'), dstr(296, 'example.org'), u32Avp(416, 2), u32Avp(415, 1), mscc(2001), mscc(4012)]),
+    // S6c SRI-SR / SGd MT-FSM / Cx MAR / Sh UDR / SLg PLR, and an unknown vendor AVP
+    m(8388647, 16777312, true, [...head('smsc;10;srisr', true), doct(701, encodeTbcd(MSISDN), VENDOR_3GPP), dstr(1, IMSI)]),
+    m(8388646, 16777313, true, [...head('smsc;11;tfr', true), dstr(1, IMSI), doct(3301, cat([0x91], encodeTbcd(SC)), VENDOR_3GPP), doct(3302, smsDeliver('447700900321', 'x', 1700000000), VENDOR_3GPP)]),
+    m(303, 16777216, true, [...head('cscf;12;mar', true), dstr(1, 'user@ims.example.org'), dstr(601, 'sip:user@ims.example.org', VENDOR_3GPP)]),
+    m(306, 16777217, true, [...head('as;13;udr', true), grouped(700, [dstr(601, 'sip:+447700900123@ims.example.org', VENDOR_3GPP)], VENDOR_3GPP), u32Avp(703, 17, VENDOR_3GPP)]),
+    m(8388620, 16777255, true, [...head('gmlc;14;plr', true), dstr(1, IMSI), u32Avp(2500, 0, VENDOR_3GPP), { code: 4242, vendor: 99999, data: new Uint8Array([1, 2, 3]) }]),
+    // Device-Watchdog and Disconnect-Peer (base, application 0)
+    m(280, 0, true, [dstr(264, 'mme.example.org'), dstr(296, 'example.org')]),
+    m(282, 0, false, [u32Avp(268, 2001), dstr(264, 'hss.example.org'), dstr(296, 'example.org')]),
   ];
 }

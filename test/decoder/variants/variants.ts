@@ -15,7 +15,18 @@
  *  - an SCTP PPID that tshark gives to a protocol the decoder does not know (e.g. 99,
  *    M2TP) on an SS7 port: tshark follows the PPID, the decoder falls back to the port;
  *  - M3UA from the old draft-6 on a capture the oracle script does not name: the
- *    decoder detects the draft tags ('auto'), tshark's default reads RFC 4666 only.
+ *    decoder detects the draft tags ('auto'), tshark's default reads RFC 4666 only;
+ *  - a MAP / CAP parameter malformed so that tshark raises an exception inside it (e.g. a
+ *    CAP FurnishChargingInformation whose inner [0] is wrapped twice: BoundError): tshark
+ *    shows no row for the message's later components, the decoder decodes them;
+ *  - SEQUENCE elements out of their ASN.1 order (e.g. callReferenceNumber tagged [53]
+ *    in an InitialDP): tshark's BER dissector skips every element after the first one
+ *    that does not fit the rest of the definition ("lies beyond the end of the known
+ *    sequence definition"), the decoder's walker matches each element by its tag;
+ *  - a Continue / End sent from the same side as the Begin with the Begin's transaction
+ *    id: the decoder's dialogue memory (unordered address pair) gives it the Begin's
+ *    application context (and version), tshark matches the answer only the other way.
+ *    Protocol shapes (protocols.ts) therefore send dialogue answers back the other way.
  */
 import { tcapBegin, tcapContinue, tcapEnd } from '../../../shared/encode/tcap.js';
 import { initialDpArg, connectArg, CapOp, CAP_V2_GSMSSF_SCF } from '../../../shared/encode/cap.js';
@@ -34,7 +45,7 @@ import { gzipSync } from 'node:zlib';
 import { diameterMessage, str, octets, Avp, DiaCmd, APP_S6A, answerHead, msisdnAvp } from '../../../shared/encode/diameter.js';
 import { builtDiameter, builtIsup, builtTcap, builtTcapShapes, cutPdus, m3uaProtocolData } from './payloads.js';
 import { u16, u32 } from '../../../shared/encode/bytes.js';
-import { mapMobility, mapSubscriberData, mapSubscriberInfo, mapShortMessages, mapSupplementary, mapErrorsAndRejects, tcapMixed, forwardSmMatrix, capShapes, dialoguesBothWays } from './protocols.js';
+import { mapMobility, mapSubscriberData, mapSubscriberInfo, mapShortMessages, mapSupplementary, mapErrorsAndRejects, tcapMixed, forwardSmMatrix, capShapes, dialoguesBothWays, isupShapes, diameterShapes } from './protocols.js';
 
 export interface VFrame {
   link: number;
@@ -503,6 +514,8 @@ export function buildVariants(): Variant[] {
       const chunk = dataChunk(m, { tsn: t.nextTsn(), ppid: PPID.m3ua, sid: 1, ssn: 0 });
       return back ? t.eth(ipv4(SCTP, sctp(t.dport, t.sport, t.vtag, [chunk]), { src: t.b4, dst: t.a4, id: 1, df: true })) : t.eth(t.v4(SCTP, sctp(t.sport, t.dport, t.vtag, [chunk])));
     }));
+  add('ISUP: CPG, SUS/RES, CON, INR/INF, GRS/GRA, CGB/CGBA, BLO/BLA, RSC, COT, CCR, FAC, USR, SAM, LPA over M3UA', (t) => t.sctpFrames(PPID.m3ua, isupShapes().map((x) => [m3uaData(11, 12, 5, x)])));
+  add('Diameter: S6a AIR/CLR/IDR/PUR/NOR/DSR, error answer with Failed-AVP, Gx/Gy CCR/CCA with MSCC, S6c, SGd, Cx, Sh, SLg, DWR, DPA', (t) => t.sctpFrames(PPID.diameter, diameterShapes().map((x) => [x])), new Net(n, 3868, 3868));
   sccpVar('TCAP: mixed components, global opcode, MAP v1, address kinds', tcapMixed().map((x) => udt(sccpCalled(6), sccpCalling(8), x)));
 
   return out;
