@@ -432,7 +432,8 @@ function userInformation(b: Uint8Array, s: number, e: number, t: TcapInfo): void
     const id = b[p]!;
     const vs = tlv.vs, ve = tlv.ve;
     p = tlv.next;
-    if (id === 0x06) mapAs = readOid(b, vs, ve) === '0.4.0.0.1.1.1.1';
+    // map-DialogueAS 0.4.0.0.1.1.1.1 encodes as 04 00 00 01 01 01 01 (compared as octets: no OID text per message)
+    if (id === 0x06) mapAs = ve - vs === 7 && b[vs] === 4 && b[vs + 1] === 0 && b[vs + 2] === 0 && b[vs + 3] === 1 && b[vs + 4] === 1 && b[vs + 5] === 1 && b[vs + 6] === 1;
     else if (id === 0xa0 && mapAs) {
       if (readTlv(b, vs, ve)) return;
       const k = b[vs]! - 0xa0;
