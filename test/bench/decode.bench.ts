@@ -14,7 +14,7 @@
  */
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -182,7 +182,7 @@ export function fuzz(frames: RawPacket[], count: number, seed: number): FuzzResu
 
 // ------------------------------------------------------------------ helpers
 
-function hasTshark(): boolean {
+export function hasTshark(): boolean {
   return !process.env.BENCH_SKIP_TSHARK && spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
@@ -202,17 +202,23 @@ async function runDecoder(path: string): Promise<{ ms: number; frames: number; r
   return { ms: performance.now() - t0, frames, records, errors };
 }
 
-function runTshark(path: string): { ms: number; frames: number } | undefined {
+/**
+ * tshark -T fields with the oracle's fields on `path`, its output counted as it streams (a
+ * large capture's output is not held in memory): wall time and rows (one per frame).
+ */
+export function runTshark(path: string): Promise<{ ms: number; frames: number } | undefined> {
   const args = ['-n', '-r', path, '-T', 'fields', '-E', 'occurrence=a'];
   for (const f of ORACLE_FIELDS) args.push('-e', f);
-  const t0 = performance.now();
-  const r = spawnSync('tshark', args, { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] });
-  const ms = performance.now() - t0;
-  if (r.status !== 0) return undefined;
-  let frames = 0;
-  const out = r.stdout;
-  for (let i = 0; i < out.length; i++) if (out[i] === 10) frames++;
-  return { ms, frames };
+  return new Promise((res) => {
+    const t0 = performance.now();
+    const child = spawn('tshark', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    let frames = 0;
+    child.stdout.on('data', (c: Buffer) => {
+      for (let i = c.indexOf(10); i >= 0; i = c.indexOf(10, i + 1)) frames++;
+    });
+    child.on('error', () => res(undefined));
+    child.on('close', (code) => res(code === 0 ? { ms: performance.now() - t0, frames } : undefined));
+  });
 }
 
 function peakRssMB(): number {
@@ -235,7 +241,7 @@ async function reportFile(label: string, path: string, runs: number): Promise<vo
       `${k(fps)} frames/s, ${k((best.records / best.ms) * 1000)} messages/s, ${((bytes / 1e6 / best.ms) * 1000).toFixed(1)} MB/s (uncompressed); peak RSS ${peakRssMB().toFixed(0)} MB`,
   );
   if (hasTshark()) {
-    const t = runTshark(path);
+    const t = await runTshark(path);
     if (t) {
       const tfps = (t.frames / t.ms) * 1000;
       const firstFps = (first.frames / first.ms) * 1000;

@@ -5,11 +5,15 @@
  * a fresh child process (one core, the bundled decoder as the CLI runs it) and samples the
  * child's RSS at every quarter of the file: flat means the last quarter is not above the
  * first by more than noise. The child also reports the peak (maxRSS) and frames/s.
+ * tshark then reads the same file (`-T fields`, the oracle's fields) for the ratio of a
+ * single pass in a fresh process, the way a user decodes a large capture: the JIT's
+ * warm-up is part of the time, as it is of a user's (BENCH_SKIP_TSHARK=1 skips it).
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hasTshark, runTshark } from './decode.bench.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -61,6 +65,13 @@ export async function bench(): Promise<void> {
     const m = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
     console.log(`decode (one core, fresh process): ${o.frames.toLocaleString('en')} frames, ${o.records.toLocaleString('en')} records, ${o.errors} errors in ${o.seconds.toFixed(1)} s = ${Math.round(o.frames / o.seconds).toLocaleString('en')} frames/s, ${(size / 2 ** 20 / o.seconds).toFixed(1)} MiB/s`);
     console.log(`RSS at 25/50/75/100% of the file: ${o.marks.map(([, v]) => m(v)).join(' / ')}; peak ${m(o.maxRss)} (target: under 300 MiB for a 1 GiB capture, flat in size) ${o.maxRss < 300 * 2 ** 20 ? 'OK' : 'OVER'}`);
+    if (hasTshark()) {
+      const ts = await runTshark(cap);
+      if (ts) {
+        const fps = o.frames / o.seconds, tfps = (ts.frames / ts.ms) * 1000;
+        console.log(`  tshark -T fields, same file, same run: ${ts.frames.toLocaleString('en')} frames in ${(ts.ms / 1000).toFixed(1)} s = ${Math.round(tfps).toLocaleString('en')} frames/s → Sigtrail/tshark = ${(fps / tfps).toFixed(1)}× (one pass each, fresh processes)`);
+      } else console.log('  tshark failed on this file');
+    } else console.log('  tshark not available: no ratio');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
