@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DigitMemo, toHex } from '../../shared/decoder/util/digits.js';
+import { DigitMemo, tbcd, toHex } from '../../shared/decoder/util/digits.js';
 
 test('DigitMemo hits only on the same octets, length and tag', () => {
   let seed = 7;
@@ -40,4 +40,23 @@ test('toHex renders every octet value at every length (1-4 octets take a shortcu
   const b = new Uint8Array(300);
   for (let i = 0; i < b.length; i++) b[i] = (i * 37) & 255;
   for (let s = 0; s < 260; s++) for (let n = 0; n <= 6; n++) assert.equal(toHex(b, s, s + n), Buffer.from(b.subarray(s, s + n)).toString('hex'));
+});
+
+test('tbcd renders every octet at every length like the plain octet-by-octet reading', () => {
+  const T = '0123456789*#abc?';
+  // the reference: low nibble first; a 0xF high nibble is filler on the last octet only ('f' inside)
+  const ref = (b: Uint8Array, s: number, e: number): string => {
+    let out = '';
+    for (let i = s; i < e; i++) {
+      out += T[b[i]! & 15];
+      const hi = b[i]! >> 4;
+      if (hi === 15 && i === e - 1) break;
+      out += hi === 15 ? 'f' : T[hi];
+    }
+    return out;
+  };
+  const b = new Uint8Array(600);
+  for (let i = 0; i < b.length; i++) b[i] = (i * 101 + (i >> 2)) & 255;
+  for (let i = 7; i < b.length; i += 9) b[i]! |= 0xf0;
+  for (let s = 0; s < 560; s++) for (let n = 0; n <= 12; n++) assert.equal(tbcd(b, s, s + n), ref(b, s, s + n), `at ${s}, ${n} octets`);
 });

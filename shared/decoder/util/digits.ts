@@ -135,17 +135,44 @@ export function toHex(b: Uint8Array, start = 0, end = b.length): string {
   return s;
 }
 
+/** Char codes of each octet's low and high TBCD digit (a 0xF high nibble reads 'f', as inside a string). */
+const TBCD_LO = new Uint8Array(256);
+const TBCD_HI = new Uint8Array(256);
+for (let v = 0; v < 256; v++) {
+  TBCD_LO[v] = TBCD.charCodeAt(v & 15);
+  TBCD_HI[v] = v >> 4 === 15 ? 102 : TBCD.charCodeAt(v >> 4);
+}
+/** Char codes of the digits being made (up to 16: the numbers tbcd sees most, IMSIs and ISDN numbers, fit). */
+const TBCD_CODES: number[] = new Array<number>(16).fill(0);
+
 /**
  * TBCD digits (low nibble first), as in MAP IMSI/ISDN-AddressString digits.
  * A high nibble 0xF ends the string (filler).
  */
 export function tbcd(b: Uint8Array, start = 0, end = b.length): string {
   if (end <= start) return '';
-  let s = '';
   const last = end - 1;
-  for (let i = start; i < last; i++) s += TBCD2[b[i]!]!;
+  if (end - start > 8) {
+    let s = '';
+    for (let i = start; i < last; i++) s += TBCD2[b[i]!]!;
+    const v = b[last]!;
+    return v >> 4 === 15 ? s + TBCD[v & 15]! : s + TBCD2[v]!;
+  }
+  // up to 8 octets: one string made at once from the char codes (a string built octet by
+  // octet copies itself at each step, then is a chain of pieces to flatten from 13 digits on)
+  const c = TBCD_CODES;
+  let k = 0;
+  for (let i = start; i < last; i++) {
+    const v = b[i]!;
+    c[k++] = TBCD_LO[v]!;
+    c[k++] = TBCD_HI[v]!;
+  }
   const v = b[last]!;
-  return v >> 4 === 15 ? s + TBCD[v & 15]! : s + TBCD2[v]!;
+  c[k++] = TBCD_LO[v]!;
+  if (v >> 4 !== 15) c[k++] = TBCD_HI[v]!;
+  for (let i = k; i < 16; i++) c[i] = 0;
+  const s = String.fromCharCode(c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!, c[12]!, c[13]!, c[14]!, c[15]!);
+  return k === 16 ? s : s.slice(0, k);
 }
 
 /**
