@@ -11,15 +11,12 @@
  * afresh, as Wireshark's TCAP transaction matching does with a closed transaction).
  *
  * Ids of 1-4 octets are numeric keys (value + length * 2^32, always ≥ 2^32); longer
- * or empty ids use their hex. Built for the hot path, where a capture keeps up to
- * `limit` (200k) dialogues open and every Begin / Continue stores one: an entry is
- * a slot of a ring in insertion order, held in typed arrays only (numeric key, then
- * three small integers: its interned dialogue context and the interned ids of its
- * two addresses, side by side so that one cache line holds a slot), and numeric
- * keys are found through an open-addressing table of (key, slot) pairs in one
- * Float64Array (a Map would box every key above the small-integer range). Nothing
- * the GC has to trace grows with the number of entries, and storing or finding an
- * entry touches two or three cache lines instead of one per field.
+ * or empty ids use their hex. An entry is a slot of a ring in insertion order (its
+ * key and its partner's in typed arrays; its interned context and its two address
+ * strings, compared by identity first, in plain arrays), and numeric keys are found
+ * through an open-addressing table of (key, slot) pairs in an Int32Array (a Map
+ * would box every key above the small-integer range). The ring holds the open
+ * dialogues only: when full it is compacted, or doubled when mostly live.
  */
 
 /** A dialogue context as stored: the ACN and what it selects. Interned (one object per distinct context). */
@@ -35,38 +32,36 @@ function isNumKey(tid: number | string): tid is number {
   return typeof tid === 'number' && tid >= 0x100000000 && tid < 0x500000000;
 }
 
-/** Int32 fields per ring slot: context index, address id a, address id b. */
-const META = 3;
+/** Distinct contexts interned before the intern table starts afresh (a capture has a few dozen; a hostile one many). */
+const MAX_CONTEXTS = 4096;
+
+const INITIAL_RING = 256;
+
+function slots<T>(n: number): (T | undefined)[] {
+  return new Array<T | undefined>(n).fill(undefined);
+}
 
 export class DialogueMemory {
-  /** Interned contexts (index = context id), and the first id of each ACN text (others found by a scan). */
-  private ctxs: DialogueContext[] = [];
-  private ctxByAcn = new Map<string, number>();
-  private lastCtx = -1;
-  /** Interned addresses: id 0 is `undefined`, ids ≥ 1 index addrList. */
-  private addrList: (string | undefined)[] = [undefined];
-  private addrIds = new Map<string, number>();
-  /** One-entry caches of the address → id lookups (the same string objects recur message after message). */
-  private memoA: string | undefined = undefined;
-  private memoAId = 0;
-  private memoB: string | undefined = undefined;
-  private memoBId = 0;
+  /** Interned contexts by ACN (usually one per ACN), and the last one returned. */
+  private ctxByAcn = new Map<string, DialogueContext[]>();
+  private lastCtx: DialogueContext | undefined = undefined;
 
   /**
-   * Ring of entries by slot: numeric key (0 for a string key, then in `skey`), META ints (a
-   * context index of -1 marks the slot of an ended dialogue) and the numeric key of the
-   * dialogue's other transaction id (0: none known). A power of two of slots; when it is full
-   * it is compacted (the ended dialogues' slots squeezed out) or, when mostly live, doubled.
+   * Ring of entries by slot: numeric key (0 for a string key, then in `skey`), the numeric
+   * key of the dialogue's other transaction id (0: none known), the context (undefined: the
+   * slot of an ended dialogue) and the two addresses. A power of two of slots.
    */
-  private rkey = new Float64Array(256);
-  private rmeta = new Int32Array(256 * META);
-  private rpart = new Float64Array(256);
-  /** Live entries (the ring's span minus the slots of ended dialogues). */
-  private live = 0;
+  private rkey = new Float64Array(INITIAL_RING);
+  private rpart = new Float64Array(INITIAL_RING);
+  private rctx = slots<DialogueContext>(INITIAL_RING);
+  private ra = slots<string>(INITIAL_RING);
+  private rb = slots<string>(INITIAL_RING);
   private skey: (number | string | undefined)[] | null = null;
   /** Insertion sequence numbers of the oldest entry and of the next one (slot = seq & (ring size - 1)). */
   private head = 0;
   private tail = 0;
+  /** Live entries (the ring's span minus the slots of ended dialogues). */
+  private live = 0;
   /**
    * Numeric key index, linear probing: per bucket two Int32s, the key's low 32 bits and a
    * word with its length and the slot (see insertNum); 2^(32 - shift) buckets.
@@ -90,15 +85,13 @@ export class DialogueMemory {
   find(tid: number | string, a: string | undefined, b: string | undefined): number {
     const s = isNumKey(tid) ? this.findNum(tid) : (this.smap.get(tid) ?? -1);
     if (s < 0) return -1;
-    const m = this.rmeta;
-    const x = m[s * META + 1]!, y = m[s * META + 2]!;
-    const ai = this.idA(a), bi = this.idB(b);
-    return (x === ai && y === bi) || (x === bi && y === ai) ? s : -1;
+    const x = this.ra[s], y = this.rb[s];
+    return (x === a && y === b) || (x === b && y === a) ? s : -1;
   }
 
   /** The dialogue context of a slot that `find` returned. */
   context(slot: number): DialogueContext {
-    return this.ctxs[this.rmeta[slot * META]!]!;
+    return this.rctx[slot]!;
   }
 
   /**
@@ -109,11 +102,7 @@ export class DialogueMemory {
   set(tid: number | string, acn: string, user: string | undefined, acName: string | undefined, acVersion: number | undefined, a: string | undefined, b: string | undefined, partner?: number | string): void {
     const num = isNumKey(tid);
     let s = num ? this.findNum(tid) : (this.smap.get(tid) ?? -1);
-    if (s >= 0) {
-      const m = this.rmeta;
-      const o = s * META;
-      if (this.ctxs[m[o]!]!.acn === acn && m[o + 1] === this.idA(a) && m[o + 2] === this.idB(b)) return;
-    }
+    if (s >= 0 && this.rctx[s]!.acn === acn && this.ra[s] === a && this.rb[s] === b) return;
     if (s < 0) {
       if (this.live >= this.limit) this.evictOldest();
       if (this.tail - this.head >= this.rkey.length) this.reshapeRing();
@@ -141,24 +130,18 @@ export class DialogueMemory {
       }
     }
     this.rpart[s] = pk;
-    // Ids are never reused while an entry may hold them; when stale ones pile up (contexts and
-    // addresses of evicted dialogues), renumber from the live entries before taking new ones.
-    if (this.addrList.length + 2 > 4 * this.limit + 4096 || this.ctxs.length + 1 > 2 * this.limit + 4096) this.compact();
-    const ci = this.ctxId(acn, user, acName, acVersion);
-    const ai = this.internA(a), bi = this.internB(b);
-    const m = this.rmeta;
-    const o = s * META;
-    m[o] = ci;
-    m[o + 1] = ai;
-    m[o + 2] = bi;
+    this.rctx[s] = this.context0(acn, user, acName, acVersion);
+    this.ra[s] = a;
+    this.rb[s] = b;
   }
 
   /**
    * The dialogue of transaction id `tid` (between the same two addresses) has ended: forgets
    * its entry and the entry of its other transaction id, if they point at each other.
+   * `slot`: what find(tid, a, b) just returned, when the caller asked it (-2: not asked).
    */
-  end(tid: number | string, a: string | undefined, b: string | undefined): void {
-    const s = this.find(tid, a, b);
+  end(tid: number | string, a: string | undefined, b: string | undefined, slot = -2): void {
+    const s = slot === -2 ? this.find(tid, a, b) : slot;
     if (s < 0) return;
     const p = this.rpart[s]!;
     this.kill(s, tid);
@@ -174,7 +157,7 @@ export class DialogueMemory {
     while (this.head < this.tail) {
       const old = this.head & mask;
       this.head++;
-      if (this.rmeta[old * META]! >= 0) {
+      if (this.rctx[old] !== undefined) {
         const k = this.rkey[old]!;
         this.kill(old, k !== 0 ? k : this.skey![old]!);
         return;
@@ -189,126 +172,33 @@ export class DialogueMemory {
       this.smap.delete(tid);
       this.skey![slot] = undefined;
     }
-    this.rmeta[slot * META] = -1;
+    this.rctx[slot] = undefined;
+    this.ra[slot] = undefined;
+    this.rb[slot] = undefined;
     this.rpart[slot] = 0;
     this.live--;
   }
 
-  // ------------------------------------------------------------------ interning
-
-  /** Id of address `a` for comparison: 0 for undefined, -1 when never stored (matches nothing). */
-  private idA(a: string | undefined): number {
-    if (a === this.memoA) return this.memoAId;
-    if (a === undefined) return 0;
-    const id = this.addrIds.get(a);
-    if (id === undefined) return -1;
-    this.memoA = a;
-    this.memoAId = id;
-    return id;
-  }
-
-  private idB(b: string | undefined): number {
-    if (b === this.memoB) return this.memoBId;
-    if (b === undefined) return 0;
-    const id = this.addrIds.get(b);
-    if (id === undefined) return -1;
-    this.memoB = b;
-    this.memoBId = id;
-    return id;
-  }
-
-  private internA(a: string | undefined): number {
-    const id = this.idA(a);
-    return id >= 0 ? id : this.internNew(a!);
-  }
-
-  private internB(b: string | undefined): number {
-    const id = this.idB(b);
-    return id >= 0 ? id : this.internNew(b!);
-  }
-
-  private internNew(x: string): number {
-    const id = this.addrList.length;
-    this.addrList.push(x);
-    this.addrIds.set(x, id);
-    return id;
-  }
-
-  private ctxId(acn: string, user: string | undefined, acName: string | undefined, acVersion: number | undefined): number {
-    const ctxs = this.ctxs;
+  /** The interned context object of these values. */
+  private context0(acn: string, user: string | undefined, acName: string | undefined, acVersion: number | undefined): DialogueContext {
     const l = this.lastCtx;
-    if (l >= 0) {
-      const c = ctxs[l]!;
-      if (c.acn === acn && c.user === user && c.acName === acName && c.acVersion === acVersion) return l;
+    if (l !== undefined && l.acn === acn && l.user === user && l.acName === acName && l.acVersion === acVersion) return l;
+    let list = this.ctxByAcn.get(acn);
+    if (list !== undefined) {
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i]!;
+        if (c.user === user && c.acName === acName && c.acVersion === acVersion) return (this.lastCtx = c);
+      }
+    } else {
+      if (this.ctxByAcn.size >= MAX_CONTEXTS) this.ctxByAcn.clear();
+      this.ctxByAcn.set(acn, (list = []));
     }
-    const first = this.ctxByAcn.get(acn);
-    if (first !== undefined) {
-      for (let i = first; i < ctxs.length; i++) {
-        const c = ctxs[i]!;
-        if (c.acn === acn && c.user === user && c.acName === acName && c.acVersion === acVersion) return (this.lastCtx = i);
-      }
-    }
-    const id = ctxs.length;
-    ctxs.push({ acn, user, acName, acVersion });
-    if (first === undefined) this.ctxByAcn.set(acn, id);
-    return (this.lastCtx = id);
-  }
-
-  /**
-   * Rebuilds the context and address tables from the live entries only (ids renumbered in
-   * every live slot; the slot `set` is about to write may hold stale ids or none yet).
-   */
-  private compact(): void {
-    const ctxs: DialogueContext[] = [];
-    const ctxMap = new Map<DialogueContext, number>();
-    const ctxByAcn = new Map<string, number>();
-    const addrList: (string | undefined)[] = [undefined];
-    const addrIds = new Map<string, number>();
-    const m = this.rmeta;
-    const mask = this.rkey.length - 1;
-    const addr = (id: number): number => {
-      const x = this.addrList[id];
-      if (x === undefined) return 0;
-      let n = addrIds.get(x);
-      if (n === undefined) {
-        n = addrList.length;
-        addrList.push(x);
-        addrIds.set(x, n);
-      }
-      return n;
-    };
-    for (let q = this.head; q < this.tail; q++) {
-      const o = (q & mask) * META;
-      if (m[o]! < 0) continue; // an ended dialogue's slot
-      const c = this.ctxs[m[o]!];
-      if (c === undefined) {
-        m[o] = m[o + 1] = m[o + 2] = 0;
-        continue;
-      }
-      let ci = ctxMap.get(c);
-      if (ci === undefined) {
-        ci = ctxs.length;
-        ctxs.push(c);
-        ctxMap.set(c, ci);
-        if (!ctxByAcn.has(c.acn)) ctxByAcn.set(c.acn, ci);
-      }
-      m[o] = ci;
-      m[o + 1] = addr(m[o + 1]!);
-      m[o + 2] = addr(m[o + 2]!);
-    }
-    this.ctxs = ctxs;
-    this.ctxByAcn = ctxByAcn;
-    this.lastCtx = -1;
-    this.addrList = addrList;
-    this.addrIds = addrIds;
-    this.memoA = this.memoB = undefined;
-    this.memoAId = this.memoBId = 0;
+    const c: DialogueContext = { acn, user, acName, acVersion };
+    list.push(c);
+    return (this.lastCtx = c);
   }
 
   // ------------------------------------------------------------------ ring and numeric index
-
-  /** The ring arrays of the last reshape to the same size, reused by the next one (no allocation per reshape). */
-  private spare: { k: Float64Array<ArrayBuffer>; m: Int32Array<ArrayBuffer>; p: Float64Array<ArrayBuffer> } | null = null;
 
   /**
    * Makes room in a full ring: the live entries, in order, into a ring of the same size when at
@@ -320,29 +210,30 @@ export class DialogueMemory {
     const old = this.rkey.length;
     const n = this.live * 4 <= old ? old : old * 2;
     const omask = old - 1;
-    const sp = this.spare;
-    const reuse = sp !== null && sp.k.length === n;
-    const k = reuse ? sp.k : new Float64Array(n);
-    const m = reuse ? sp.m : new Int32Array(n * META);
-    const p = reuse ? sp.p : new Float64Array(n);
+    const k = new Float64Array(n);
+    const p = new Float64Array(n);
+    const c = slots<DialogueContext>(n);
+    const a = slots<string>(n);
+    const b = slots<string>(n);
     const sk: (number | string | undefined)[] | null = this.skey ? [] : null;
-    const om = this.rmeta, ok = this.rkey, op = this.rpart, osk = this.skey;
+    const ok = this.rkey, op = this.rpart, oc = this.rctx, oa = this.ra, ob = this.rb, osk = this.skey;
     let w = 0;
     for (let q = this.head; q < this.tail; q++) {
       const o = q & omask;
-      if (om[o * META]! < 0) continue;
+      if (oc[o] === undefined) continue;
       k[w] = ok[o]!;
-      m[w * META] = om[o * META]!;
-      m[w * META + 1] = om[o * META + 1]!;
-      m[w * META + 2] = om[o * META + 2]!;
       p[w] = op[o]!;
+      c[w] = oc[o];
+      a[w] = oa[o];
+      b[w] = ob[o];
       if (sk !== null) sk[w] = osk![o];
       w++;
     }
-    this.spare = n === old ? { k: this.rkey, m: this.rmeta, p: this.rpart } : null;
     this.rkey = k;
-    this.rmeta = m;
     this.rpart = p;
+    this.rctx = c;
+    this.ra = a;
+    this.rb = b;
     this.skey = sk;
     this.head = 0;
     this.tail = w;

@@ -217,8 +217,10 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   // key: transaction id, checked against the (unordered) transport address pair, like Wireshark's TCAP hash without SCCP addresses
   const tr = rec.transport;
   const ta = tr?.src, tb = tr?.dst;
+  // the DTID's entry, when looked up below (End / Abort then forget it without a second lookup)
+  let dSlot = -2;
   if (t.acn === undefined) {
-    let d = dtidKey !== undefined ? mem.find(dtidKey, ta, tb) : -1;
+    let d = dtidKey !== undefined ? (dSlot = mem.find(dtidKey, ta, tb)) : -1;
     if (d < 0 && otidKey !== undefined && first !== 0x64) d = mem.find(otidKey, ta, tb);
     if (d >= 0) {
       const dc = mem.context(d);
@@ -235,7 +237,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
     mem.set(otidKey, t.acn, acnUser, t.acName, t.acVersion, ta, tb, dtidKey);
   } else if (dtidKey !== undefined && (first === 0x64 || first === 0x67)) {
     // End / Abort: the dialogue is over
-    mem.end(dtidKey, ta, tb);
+    mem.end(dtidKey, ta, tb, dSlot);
   }
   // an invoke whose operation is not part of the dialogue's MAP application context
   if (t.acn !== undefined && acnUser === 'gsm_map') {
