@@ -91,6 +91,8 @@ export class DispatchTables {
   /** Per table: the range form of handlers registered with registerRange (small integer keys dense, as above). */
   private readonly denseRanges: (RangeHandler | undefined)[][] = [];
   private readonly ranges: Map<number | string, RangeHandler>[] = [];
+  /** Bumped by every registration: lets a layer keep what it looked up until the tables change. */
+  version = 0;
 
   constructor() {
     for (let i = 0; i < 7; i++) {
@@ -104,6 +106,7 @@ export class DispatchTables {
   /** Registers a handler that takes a byte range (see RangeHandler); `get` returns a view-taking wrapper of it. */
   registerRange(table: TableName, key: number | string, handler: RangeHandler): void {
     this.register(table, key, (data, ctx) => handler(data, 0, data.length, ctx));
+    this.version++;
     const i = tableIndex(table);
     if (typeof key === 'number' && key >= 0 && key < DENSE && (key | 0) === key) this.denseRanges[i]![key] = handler;
     else this.ranges[i]!.set(key, handler);
@@ -116,6 +119,7 @@ export class DispatchTables {
   }
 
   register(table: TableName, key: number | string, handler: LayerHandler): void {
+    this.version++;
     const i = tableIndex(table);
     if (typeof key === 'number' && key >= 0 && key < DENSE && (key | 0) === key) this.dense[i]![key] = handler;
     else this.sparse[i]!.set(key, handler);

@@ -176,13 +176,23 @@ const MAP_AC_OPS: Record<number, readonly number[]> = {
 
 /** False when `oid` is a MAP context with a known operation list that does not contain `opcode`. */
 export function mapAcAllows(oid: string, opcode: number): boolean {
-  let ops = acOpsCache.get(oid);
-  if (ops === undefined) {
-    ops = oid.startsWith(MAP_PREFIX) ? MAP_AC_OPS[Number(oid.slice(MAP_PREFIX.length).split('.')[0])] ?? null : null;
-    if (acOpsCache.size < 4096) acOpsCache.set(oid, ops);
+  let ops: readonly number[] | null | undefined;
+  if (oid === lastOid) ops = lastOps;
+  else {
+    ops = acOpsCache.get(oid);
+    if (ops === undefined) {
+      ops = oid.startsWith(MAP_PREFIX) ? MAP_AC_OPS[Number(oid.slice(MAP_PREFIX.length).split('.')[0])] ?? null : null;
+      if (acOpsCache.size < 4096) acOpsCache.set(oid, ops);
+    }
+    lastOid = oid;
+    lastOps = ops;
   }
   return ops === null || ops.includes(opcode);
 }
+
+/** The last context asked about and its operation list (messages of one dialogue type come in runs). */
+let lastOid = '';
+let lastOps: readonly number[] | null = null;
 
 /** Operation list of each context OID seen (null: not a MAP context with a known list), memoised. */
 const acOpsCache = new Map<string, readonly number[] | null>();

@@ -8,7 +8,7 @@
  * an element that does not match the expected field is reported, skipped, and
  * the definition advances; elements past the end of the definition are skipped.
  */
-import type { DecodeContext } from '../context.js';
+import type { DecodeContext, DispatchTables, RangeHandler } from '../context.js';
 import type { ComponentInfo, TcapInfo } from '../../model/layers/tcap.js';
 import { readTlv, tlv as tlvBinding, readInt, readOid, berErrorText, berErrOffset } from '../ber/ber.js';
 import { toHex, tbcd } from '../util/digits.js';
@@ -265,7 +265,8 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
     }
     return;
   }
-  if (!user || !ctx.tables.has('tcap.user', user)) return;
+  const handler = user ? userHandler(ctx.tables, user) : undefined;
+  if (handler === undefined) return;
   const base = rec;
   const n = nComps;
   const nProtos = base.protos.length;
@@ -286,8 +287,8 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
     } else r = componentRecord(base, i, c.info);
     ctx.rec = r;
     try {
-      if (c.ps >= 0) ctx.dispatchRange('tcap.user', user, b, c.ps, c.pe);
-      else ctx.dispatchRange('tcap.user', user, EMPTY, 0, 0);
+      if (c.ps >= 0) handler(b, c.ps, c.pe, ctx);
+      else handler(EMPTY, 0, 0, ctx);
     } catch (e) {
       if (last) {
         // a user fault: leave the message record as it was before this component
@@ -305,6 +306,30 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
     ctx.emit(r);
     if (!last) truncate(base.protos, nProtos);
   }
+}
+
+/** The 'tcap.user' handlers looked up (by user name), valid while the tables and their version are those below. */
+let handlersOf: DispatchTables | undefined;
+let handlersVersion = -1;
+const handlers = new Map<string, RangeHandler | undefined>();
+
+/** The component user's handler in range form (a view-taking one wrapped), or undefined when there is none; cached. */
+function userHandler(tables: DispatchTables, user: string): RangeHandler | undefined {
+  if (tables !== handlersOf || tables.version !== handlersVersion) {
+    handlersOf = tables;
+    handlersVersion = tables.version;
+    handlers.clear();
+  }
+  let h = handlers.get(user);
+  if (h === undefined && !handlers.has(user)) {
+    h = tables.getRange('tcap.user', user);
+    if (h === undefined) {
+      const plain = tables.get('tcap.user', user);
+      if (plain !== undefined) h = (b, s, e, ctx) => plain(s === 0 && e === b.length ? b : b.subarray(s, e), ctx);
+    }
+    handlers.set(user, h);
+  }
+  return h;
 }
 
 /** Shortens `list` to `n` entries (pop(): the length setter is a slow runtime call). */
