@@ -2,9 +2,9 @@
  * Decoder memory on a large capture (`npm run bench -- rss`): issue 2 asks for RSS flat in
  * capture size, a 1 GB capture under 300 MB. Generates a MAP-rich capture of about
  * SIGTRAIL_BENCH_RSS_MB (default 1024) MiB with the scenario generator, then decodes it in
- * a fresh child process (one core, the bundled decoder as the CLI runs it) and samples the
- * child's RSS at every quarter of the file: flat means the last quarter is not above the
- * first by more than noise. The child also reports the peak (maxRSS) and frames/s.
+ * a fresh child process (one core, the bundled decoder with the options the CLI and the
+ * import use) and samples the child's RSS at every quarter of the file: flat means the last
+ * quarter is not above the first by more than noise. The child also reports the peak (maxRSS) and frames/s.
  * tshark then reads the same file (`-T fields`, the oracle's fields) for the ratio of a
  * single pass in a fresh process, the way a user decodes a large capture: the JIT's
  * warm-up is part of the time, as it is of a user's (BENCH_SKIP_TSHARK=1 skips it).
@@ -24,7 +24,7 @@ const cap = process.argv[2];
 const marks = [];
 let next = 0.25, frames = 0, records = 0, errors = 0;
 const t0 = performance.now();
-for await (const b of decodeCaptureFile(cap, { batchSize: 256 })) {
+for await (const b of decodeCaptureFile(cap)) {
   frames = b.framesSeen; records += b.records.length; errors += b.errors.length;
   while (b.bytesRead >= next * b.totalBytes && next <= 1) { marks.push([next, process.memoryUsage().rss]); next += 0.25; }
 }
