@@ -163,6 +163,34 @@ export class StateBag {
   }
 }
 
+/** Frozen protocol lists by a hash of their names (direct-mapped: a collision just copies). */
+const STACKS: (readonly string[] | undefined)[] = new Array<readonly string[] | undefined>(256).fill(undefined);
+
+/** The shared frozen protocol list equal to `list` (names compared by identity: they are literals), else a copy. */
+function stackOf(list: string[]): string[] {
+  const n = list.length;
+  let h = n;
+  for (let i = 0; i < n; i++) {
+    const x = list[i]!;
+    h = Math.imul(h ^ (x.length | (x.charCodeAt(0) << 8) | (x.charCodeAt(x.length - 1) << 16)), 0x9e3779b1);
+  }
+  const k = (h ^ (h >>> 16)) & 255;
+  const c = STACKS[k];
+  if (c !== undefined && c.length === n) {
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      if (c[i] !== list[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return c as string[];
+  }
+  const copy = list.slice();
+  if (c === undefined) STACKS[k] = Object.freeze(copy.slice());
+  return copy;
+}
+
 export class DecodeContext {
   /** Record under construction for the current message. */
   rec!: SigRecord;
@@ -227,9 +255,12 @@ export class DecodeContext {
    */
   readonly protoScratch: string[] = [];
 
-  /** `rec`, with its own copy of the protocol list if it still shares the scratch list. */
+  /**
+   * `rec`, with a protocol list of its own if it still shares the scratch list: the shared,
+   * frozen list of the same names (a capture's messages have a handful of stacks), else a copy.
+   */
   finish(rec: SigRecord): SigRecord {
-    if (rec.protos === this.protoScratch) rec.protos = this.protoScratch.slice();
+    if (rec.protos === this.protoScratch) rec.protos = stackOf(this.protoScratch);
     return rec;
   }
 
