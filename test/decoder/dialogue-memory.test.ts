@@ -20,12 +20,13 @@ const isNum = (k: number | string): k is number => typeof k === 'number' && k >=
 class MapMemory {
   readonly m = new Map<number | string, D>();
   constructor(readonly limit: number) {}
-  private match(d: D, a: string | undefined, b: string | undefined): boolean {
-    return (d.a === a && d.b === b) || (d.a === b && d.b === a);
+  /** Stored by a message between a and b: from b to a (an answer's lookup), or either way. */
+  private match(d: D, a: string | undefined, b: string | undefined, answer: boolean): boolean {
+    return (d.a === b && d.b === a) || (!answer && d.a === a && d.b === b);
   }
-  get(tid: number | string, a: string | undefined, b: string | undefined): D | undefined {
+  get(tid: number | string, a: string | undefined, b: string | undefined, answer = false): D | undefined {
     const d = this.m.get(tid);
-    return d && this.match(d, a, b) ? d : undefined;
+    return d && this.match(d, a, b, answer) ? d : undefined;
   }
   set(tid: number | string, d: D, partner?: number | string): void {
     const old = this.m.get(tid);
@@ -37,7 +38,7 @@ class MapMemory {
     d.partner = undefined;
     this.m.set(tid, d);
     if (partner !== undefined && isNum(tid) && isNum(partner) && partner !== tid) {
-      const q = this.get(partner, d.a, d.b);
+      const q = this.get(partner, d.a, d.b, true);
       if (q) {
         d.partner = partner;
         q.partner = tid;
@@ -45,7 +46,7 @@ class MapMemory {
     }
   }
   end(tid: number | string, a: string | undefined, b: string | undefined): void {
-    const d = this.get(tid, a, b);
+    const d = this.get(tid, a, b, true);
     if (!d) return;
     this.m.delete(tid);
     const p = d.partner;
@@ -53,7 +54,7 @@ class MapMemory {
   }
 }
 
-test('dialogue memory behaves as its Map model: bounded, oldest dropped first, ended dialogues forgotten with their partner id', () => {
+test('dialogue memory behaves as its Map model: bounded, oldest dropped first, answers matched the other way only, ended dialogues forgotten with their partner id', () => {
   let seed = 1;
   const r = (): number => {
     // exact 32-bit product (a float product loses its low bits, and the sequence cycled within 11k draws)
@@ -95,8 +96,9 @@ test('dialogue memory behaves as its Map model: bounded, oldest dropped first, e
             ref.end(key, a, b);
             dm.end(key, a, b);
           } else {
-            const x = ref.get(key, a, b);
-            const s = dm.find(key, a, b);
+            const answer = r() < 0.5;
+            const x = ref.get(key, a, b, answer);
+            const s = dm.find(key, a, b, answer);
             assert.equal(s >= 0, x !== undefined, `lookup ${i} (limit ${limit}, keys ${keyspace}, addresses ${nAddr})`);
             if (x) {
               const c = dm.context(s);

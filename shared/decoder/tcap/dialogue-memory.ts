@@ -81,12 +81,17 @@ export class DialogueMemory {
     return this.live;
   }
 
-  /** Slot of the entry for `tid` stored by a message between the same two addresses (either direction), or -1. */
-  find(tid: number | string, a: string | undefined, b: string | undefined): number {
+  /**
+   * Slot of the entry for `tid` stored by a message between the same two addresses, or -1.
+   * `answer`: the asking message answers the one that stored it (its DTID names the other
+   * side's transaction), so it must come the other way, from b to a (Wireshark's TCAP
+   * matching); else either direction.
+   */
+  find(tid: number | string, a: string | undefined, b: string | undefined, answer = false): number {
     const s = isNumKey(tid) ? this.findNum(tid) : (this.smap.get(tid) ?? -1);
     if (s < 0) return -1;
     const x = this.ra[s], y = this.rb[s];
-    return (x === a && y === b) || (x === b && y === a) ? s : -1;
+    return (x === b && y === a) || (!answer && x === a && y === b) ? s : -1;
   }
 
   /** The dialogue context of a slot that `find` returned. */
@@ -123,7 +128,7 @@ export class DialogueMemory {
     // the two ids of the dialogue point at each other (numeric ids only: the common case)
     let pk = 0;
     if (partner !== undefined && num && isNumKey(partner)) {
-      const q = this.find(partner, a, b);
+      const q = this.find(partner, a, b, true);
       if (q >= 0 && q !== s) {
         pk = partner;
         this.rpart[q] = tid;
@@ -136,12 +141,13 @@ export class DialogueMemory {
   }
 
   /**
-   * The dialogue of transaction id `tid` (between the same two addresses) has ended: forgets
-   * its entry and the entry of its other transaction id, if they point at each other.
-   * `slot`: what find(tid, a, b) just returned, when the caller asked it (-2: not asked).
+   * The dialogue of transaction id `tid` has ended by a message from a to b answering the one
+   * that stored it: forgets its entry and the entry of its other transaction id, if they point
+   * at each other. `slot`: what find(tid, a, b, true) just returned, when the caller asked it
+   * (-2: not asked).
    */
   end(tid: number | string, a: string | undefined, b: string | undefined, slot = -2): void {
-    const s = slot === -2 ? this.find(tid, a, b) : slot;
+    const s = slot === -2 ? this.find(tid, a, b, true) : slot;
     if (s < 0) return;
     const p = this.rpart[s]!;
     this.kill(s, tid);

@@ -220,7 +220,8 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
   // the DTID's entry, when looked up below (End / Abort then forget it without a second lookup)
   let dSlot = -2;
   if (t.acn === undefined) {
-    let d = dtidKey !== undefined ? (dSlot = mem.find(dtidKey, ta, tb)) : -1;
+    // the DTID names the other side's transaction: only an entry stored the other way matches
+    let d = dtidKey !== undefined ? (dSlot = mem.find(dtidKey, ta, tb, true)) : -1;
     if (d < 0 && otidKey !== undefined && first !== 0x64) d = mem.find(otidKey, ta, tb);
     if (d >= 0) {
       const dc = mem.context(d);

@@ -375,7 +375,9 @@ export function capShapes(): Uint8Array[] {
 
 /**
  * Dialogues both ways (each message with its direction: false = A → B, true = B → A), so
- * that a Continue / End without a dialogue portion meets the context its Begin opened.
+ * that a Continue / End without a dialogue portion meets the context its Begin opened; and
+ * one End sent from the Begin's own side, which must not (tshark matches answers only when
+ * they come the other way).
  */
 export function dialoguesBothWays(): [boolean, Uint8Array, number][] {
   const sriSmRes = seq(0x30, imsiOct(0x04), seq(0xa0, addr(0x81, MSC), tlv(0x04, [0, 0, 0, 9]), seq(0xa6, addr(0x81, SGSN))));
@@ -394,6 +396,8 @@ export function dialoguesBothWays(): [boolean, Uint8Array, number][] {
     [true, tcapContinue(0x49000005, 0x49000004, undefined, [{ type: 'invoke', invokeId: 1, opcode: 20, param: seq(0x30, seq(0xa0, tlv(0x04, isupNum('447700900782', 4, 0x10)))) }]), 146],
     [false, tcapBegin(0x49000006, undefined, [{ type: 'invoke', invokeId: 0, opcode: 0, param: idp(v3ext) }]), 146],
     [false, tcapBegin(0x49000007, undefined, [{ type: 'invoke', invokeId: 0, opcode: 0, param: idp(seq(0xbf3b, addr(0x80, '447700900796'))) }]), 146],
+    [false, tcapBegin(0x49000008, aarq(MapAc.shortMsgGateway, 3), [inv(1, MapOp.sendRoutingInfoForSM, sriSmArg)]), 6],
+    [false, tcapEnd(0x49000008, undefined, [rr(1, MapOp.sendRoutingInfoForSM, sriSmRes)]), 6],
   ];
 }
 

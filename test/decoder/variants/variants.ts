@@ -22,11 +22,7 @@
  *  - SEQUENCE elements out of their ASN.1 order (e.g. callReferenceNumber tagged [53]
  *    in an InitialDP): tshark's BER dissector skips every element after the first one
  *    that does not fit the rest of the definition ("lies beyond the end of the known
- *    sequence definition"), the decoder's walker matches each element by its tag;
- *  - a Continue / End sent from the same side as the Begin with the Begin's transaction
- *    id: the decoder's dialogue memory (unordered address pair) gives it the Begin's
- *    application context (and version), tshark matches the answer only the other way.
- *    Protocol shapes (protocols.ts) therefore send dialogue answers back the other way.
+ *    sequence definition"), the decoder's walker matches each element by its tag.
  */
 import { tcapBegin, tcapContinue, tcapEnd } from '../../../shared/encode/tcap.js';
 import { initialDpArg, connectArg, CapOp, CAP_V2_GSMSSF_SCF } from '../../../shared/encode/cap.js';
