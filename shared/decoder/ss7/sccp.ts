@@ -53,7 +53,7 @@ export function parseAddress(d: Uint8Array, s: number, e: number, ansi: boolean)
   const hit = addrMemo.get(d, s, e, tag);
   if (hit !== undefined) return hit;
   const a = parseAddressOnce(d, s, e, ansi);
-  return a === undefined ? undefined : addrMemo.put(d, s, e, tag, Object.freeze(a));
+  return a === undefined ? undefined : addrMemo.put(Object.freeze(a));
 }
 
 function parseAddressOnce(d: Uint8Array, s: number, e: number, ansi: boolean): SccpAddress | undefined {
@@ -131,7 +131,7 @@ function parseAddressOnce(d: Uint8Array, s: number, e: number, ansi: boolean): S
     const last = even ? e : e - 1;
     for (let i = o; i < last; i++) digits += PAIRS[d[i]!]!;
     if (!even && e > o) digits += SIGNALS[d[e - 1]! & 15]!;
-    gtMemo.put(d, o, e, tag, digits);
+    gtMemo.put(digits);
   }
   a.digits = digits;
   return a;

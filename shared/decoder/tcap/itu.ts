@@ -214,7 +214,7 @@ export function decodeItuTcap(b: Uint8Array, ctx: DecodeContext, ssn: number | u
 
   // dialogue memory: a Continue/End/Abort without ACN inherits the context of its Begin (Wireshark's TCAP transaction matching)
   const mem = ctx.state.get('tcap.dialogues', makeMemory);
-  // key: transaction id, checked against the (unordered) transport address pair, like Wireshark's TCAP hash without SCCP addresses
+  // key: transaction id, checked against the transport address pair (an answer's the other way round), like Wireshark's TCAP hash without SCCP addresses
   const tr = rec.transport;
   const ta = tr?.src, tb = tr?.dst;
   // the DTID's entry, when looked up below (End / Abort then forget it without a second lookup)

@@ -57,7 +57,7 @@ export class DigitMemo<T = string> {
     this.mask = slots - 1;
   }
 
-  /** The memoised value of b[s, e) under `tag` (0-255), or undefined: then build it and `put` it. */
+  /** The memoised value of b[s, e) under `tag` (0-255), or undefined: then build it and `put` it (before the next `get`). */
   get(b: Uint8Array, s: number, e: number, tag: number): T | undefined {
     const n = e - s;
     if (n > MEMO_MAX || n < 0) {
@@ -84,8 +84,8 @@ export class DigitMemo<T = string> {
     return this.vals[k];
   }
 
-  /** Stores `v` as the value of the bytes of the last `get` (same arguments); returns `v`. */
-  put(_b: Uint8Array, _s: number, _e: number, _tag: number, v: T): T {
+  /** Stores `v` as the value of the bytes the last `get` was asked about (it kept their key); returns `v`. */
+  put(v: T): T {
     const k = this.slot;
     if (k < 0) return v;
     const keys = this.keys;
