@@ -37,8 +37,9 @@ const MAX_CONTEXTS = 4096;
 
 const INITIAL_RING = 256;
 
-function slots<T>(n: number): (T | undefined)[] {
-  return new Array<T | undefined>(n).fill(undefined);
+/** Entries of a ring of n slots: (context, address a, address b) side by side, one slot's in one cache line. */
+function refSlots(n: number): (DialogueContext | string | undefined)[] {
+  return new Array<DialogueContext | string | undefined>(n * 3).fill(undefined);
 }
 
 export class DialogueMemory {
@@ -47,15 +48,13 @@ export class DialogueMemory {
   private lastCtx: DialogueContext | undefined = undefined;
 
   /**
-   * Ring of entries by slot: numeric key (0 for a string key, then in `skey`), the numeric
-   * key of the dialogue's other transaction id (0: none known), the context (undefined: the
-   * slot of an ended dialogue) and the two addresses. A power of two of slots.
+   * Ring of entries by slot, a power of two of them: in `rnum`, the numeric key (0 for a
+   * string key, then in `skey`) and the numeric key of the dialogue's other transaction id
+   * (0: none known); in `rref`, the context (undefined: the slot of an ended dialogue) and
+   * the two addresses.
    */
-  private rkey = new Float64Array(INITIAL_RING);
-  private rpart = new Float64Array(INITIAL_RING);
-  private rctx = slots<DialogueContext>(INITIAL_RING);
-  private ra = slots<string>(INITIAL_RING);
-  private rb = slots<string>(INITIAL_RING);
+  private rnum = new Float64Array(INITIAL_RING * 2);
+  private rref = refSlots(INITIAL_RING);
   private skey: (number | string | undefined)[] | null = null;
   /** Insertion sequence numbers of the oldest entry and of the next one (slot = seq & (ring size - 1)). */
   private head = 0;
@@ -90,13 +89,14 @@ export class DialogueMemory {
   find(tid: number | string, a: string | undefined, b: string | undefined, answer = false): number {
     const s = isNumKey(tid) ? this.findNum(tid) : (this.smap.get(tid) ?? -1);
     if (s < 0) return -1;
-    const x = this.ra[s], y = this.rb[s];
+    const r = this.rref;
+    const x = r[s * 3 + 1], y = r[s * 3 + 2];
     return (x === b && y === a) || (!answer && x === a && y === b) ? s : -1;
   }
 
   /** The dialogue context of a slot that `find` returned. */
   context(slot: number): DialogueContext {
-    return this.rctx[slot]!;
+    return this.rref[slot * 3] as DialogueContext;
   }
 
   /**
@@ -107,18 +107,21 @@ export class DialogueMemory {
   set(tid: number | string, acn: string, user: string | undefined, acName: string | undefined, acVersion: number | undefined, a: string | undefined, b: string | undefined, partner?: number | string): void {
     const num = isNumKey(tid);
     let s = num ? this.findNum(tid) : (this.smap.get(tid) ?? -1);
-    if (s >= 0 && this.rctx[s]!.acn === acn && this.ra[s] === a && this.rb[s] === b) return;
+    if (s >= 0) {
+      const r = this.rref;
+      if ((r[s * 3] as DialogueContext).acn === acn && r[s * 3 + 1] === a && r[s * 3 + 2] === b) return;
+    }
     if (s < 0) {
       if (this.live >= this.limit) this.evictOldest();
-      if (this.tail - this.head >= this.rkey.length) this.reshapeRing();
-      s = this.tail & (this.rkey.length - 1);
+      if (this.tail - this.head >= this.rnum.length >> 1) this.reshapeRing();
+      s = this.tail & ((this.rnum.length >> 1) - 1);
       this.tail++;
       this.live++;
       if (num) {
-        this.rkey[s] = tid;
+        this.rnum[s * 2] = tid;
         this.insertNum(tid, s);
       } else {
-        this.rkey[s] = 0;
+        this.rnum[s * 2] = 0;
         const sk = (this.skey ??= []);
         while (sk.length < s) sk.push(undefined);
         sk[s] = tid;
@@ -131,13 +134,14 @@ export class DialogueMemory {
       const q = this.find(partner, a, b, true);
       if (q >= 0 && q !== s) {
         pk = partner;
-        this.rpart[q] = tid;
+        this.rnum[q * 2 + 1] = tid;
       }
     }
-    this.rpart[s] = pk;
-    this.rctx[s] = this.context0(acn, user, acName, acVersion);
-    this.ra[s] = a;
-    this.rb[s] = b;
+    this.rnum[s * 2 + 1] = pk;
+    const r = this.rref;
+    r[s * 3] = this.context0(acn, user, acName, acVersion);
+    r[s * 3 + 1] = a;
+    r[s * 3 + 2] = b;
   }
 
   /**
@@ -149,22 +153,22 @@ export class DialogueMemory {
   end(tid: number | string, a: string | undefined, b: string | undefined, slot = -2): void {
     const s = slot === -2 ? this.find(tid, a, b, true) : slot;
     if (s < 0) return;
-    const p = this.rpart[s]!;
+    const p = this.rnum[s * 2 + 1]!;
     this.kill(s, tid);
     if (p !== 0) {
       const q = this.findNum(p);
-      if (q >= 0 && this.rpart[q] === tid) this.kill(q, p);
+      if (q >= 0 && this.rnum[q * 2 + 1] === tid) this.kill(q, p);
     }
   }
 
   /** Drops the oldest live entry (its slot and any ended ones before it leave the ring). */
   private evictOldest(): void {
-    const mask = this.rkey.length - 1;
+    const mask = (this.rnum.length >> 1) - 1;
     while (this.head < this.tail) {
       const old = this.head & mask;
       this.head++;
-      if (this.rctx[old] !== undefined) {
-        const k = this.rkey[old]!;
+      if (this.rref[old * 3] !== undefined) {
+        const k = this.rnum[old * 2]!;
         this.kill(old, k !== 0 ? k : this.skey![old]!);
         return;
       }
@@ -178,10 +182,9 @@ export class DialogueMemory {
       this.smap.delete(tid);
       this.skey![slot] = undefined;
     }
-    this.rctx[slot] = undefined;
-    this.ra[slot] = undefined;
-    this.rb[slot] = undefined;
-    this.rpart[slot] = 0;
+    const r = this.rref;
+    r[slot * 3] = r[slot * 3 + 1] = r[slot * 3 + 2] = undefined;
+    this.rnum[slot * 2 + 1] = 0;
     this.live--;
   }
 
@@ -213,33 +216,27 @@ export class DialogueMemory {
    * quarters of a ring.
    */
   private reshapeRing(): void {
-    const old = this.rkey.length;
+    const old = this.rnum.length >> 1;
     const n = this.live * 4 <= old ? old : old * 2;
     const omask = old - 1;
-    const k = new Float64Array(n);
-    const p = new Float64Array(n);
-    const c = slots<DialogueContext>(n);
-    const a = slots<string>(n);
-    const b = slots<string>(n);
+    const num = new Float64Array(n * 2);
+    const ref = refSlots(n);
     const sk: (number | string | undefined)[] | null = this.skey ? [] : null;
-    const ok = this.rkey, op = this.rpart, oc = this.rctx, oa = this.ra, ob = this.rb, osk = this.skey;
+    const onum = this.rnum, oref = this.rref, osk = this.skey;
     let w = 0;
     for (let q = this.head; q < this.tail; q++) {
       const o = q & omask;
-      if (oc[o] === undefined) continue;
-      k[w] = ok[o]!;
-      p[w] = op[o]!;
-      c[w] = oc[o];
-      a[w] = oa[o];
-      b[w] = ob[o];
+      if (oref[o * 3] === undefined) continue;
+      num[w * 2] = onum[o * 2]!;
+      num[w * 2 + 1] = onum[o * 2 + 1]!;
+      ref[w * 3] = oref[o * 3];
+      ref[w * 3 + 1] = oref[o * 3 + 1];
+      ref[w * 3 + 2] = oref[o * 3 + 2];
       if (sk !== null) sk[w] = osk![o];
       w++;
     }
-    this.rkey = k;
-    this.rpart = p;
-    this.rctx = c;
-    this.ra = a;
-    this.rb = b;
+    this.rnum = num;
+    this.rref = ref;
     this.skey = sk;
     this.head = 0;
     this.tail = w;
@@ -248,7 +245,7 @@ export class DialogueMemory {
     this.hn = 0;
     this.smap.clear();
     for (let i = 0; i < w; i++) {
-      const key = k[i]!;
+      const key = num[i * 2]!;
       if (key !== 0) this.insertNum(key, i);
       else this.smap.set(sk![i]!, i);
     }
