@@ -12,8 +12,8 @@
  *
  * Ids of 1-4 octets are numeric keys (value + length * 2^32, always ≥ 2^32); longer
  * or empty ids use their hex. An entry is a slot of a ring in insertion order (its
- * key and its partner's in typed arrays; its interned context and its two address
- * strings, compared by identity first, in plain arrays), and numeric keys are found
+ * key and its partner's side by side in a Float64Array; its interned context and its
+ * two address strings side by side in one array), and numeric keys are found
  * through an open-addressing table of (key, slot) pairs in an Int32Array (a Map
  * would box every key above the small-integer range). The ring holds the open
  * dialogues only: when full it is compacted, or doubled when mostly live.
