@@ -625,13 +625,6 @@ class ReusedPacket implements RawPacket {
     if (v === undefined) v = this.view = this.buf.subarray(this.start, this.start + this.capLen);
     return v;
   }
-
-  set data(v: Uint8Array) {
-    this.buf = v;
-    this.start = 0;
-    this.capLen = v.length;
-    this.view = v;
-  }
 }
 
 export function createParser(onPacket: (p: RawPacket) => void, onError: (e: CaptureError) => void, reusePacket = false): CaptureParser {
